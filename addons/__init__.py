@@ -1,0 +1,1 @@
+"""Rasa-side extensions that wrap the leadqual core: NLU components and input channels."""

@@ -1,0 +1,50 @@
+"""The composition root: builds the engine, repository, scoring model, router and notifier.
+
+Nothing is built at import time; ``services()`` builds once on first use, and tests call
+``override()`` to swap in their own.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+from leadqual.config import Settings
+from leadqual.language import LanguagePolicy
+from leadqual.notifications import Notifier, WebhookNotifier
+from leadqual.qualification import load_plan
+from leadqual.routing import load_router
+from leadqual.scoring import load_scoring
+from leadqual.services import Qualifier
+from leadqual.storage.database import create_engine_for
+from leadqual.storage.repository import ProspectRepository
+
+_lock = threading.Lock()
+_built: Optional[Qualifier] = None
+
+
+def build(settings: Settings, notifier: Optional[Notifier] = None, deliver_in_background: bool = True) -> Qualifier:
+    """Everything the conversation needs, from settings; bad configuration files fail here, at start-up."""
+    return Qualifier(
+        repository=ProspectRepository(create_engine_for(settings.database_url)),
+        scoring=load_scoring(settings.scoring_file),
+        plan=load_plan(settings.qualification_file),
+        router=load_router(settings.reps_file, fallback_webhook=settings.handoff_webhook_url),
+        notifier=notifier or WebhookNotifier(settings.webhook_timeout_seconds),
+        language_policy=LanguagePolicy(default=settings.default_language),
+        deliver_in_background=deliver_in_background,
+    )
+
+
+def services() -> Qualifier:
+    global _built
+    with _lock:
+        if _built is None:
+            _built = build(Settings.from_env())
+        return _built
+
+
+def override(qualifier: Optional[Qualifier]) -> None:
+    """Use ``qualifier`` from now on (None: build from the environment again on next use)."""
+    global _built
+    with _lock:
+        _built = qualifier

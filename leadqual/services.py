@@ -1,0 +1,288 @@
+"""The use cases the conversation calls: observe a message, choose the next question, hand off.
+
+Each takes plain values and returns plain values, so Rasa actions stay thin adapters and the
+whole flow is testable without a server.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from leadqual import extraction
+from leadqual.language import LanguagePolicy, decide_language, hint_from_locale, requested_language
+from leadqual.model import QUALIFICATION_SLOTS, Signal, Temperature
+from leadqual.notifications import DeliveryFailed, Notifier
+from leadqual.qualification import QualificationPlan
+from leadqual.routing import Router
+from leadqual.scoring import Evidence, Score, ScoringModel
+from leadqual.storage.repository import ProspectRepository, Row
+
+log = logging.getLogger(__name__)
+
+# Intents that are not an answer to the pending question when the NLU is sure of them.
+DIGRESSIONS = frozenset({"bot_challenge", "ask_human", "not_interested", "opt_out", "out_of_scope", "goodbye",
+                         "change_language", "greet"})
+FREE_TEXT_SLOTS = frozenset({"need", "company_name", "occupation", "person_name", "current_supplier"})
+DIGRESSION_CONFIDENCE = 0.7
+# Questions about the offer: when they answer nothing, the conversation acknowledges them first.
+ENGAGED_DIGRESSIONS = frozenset({"request_info", "buy_intent"})
+NEED_MIN_WORDS = 5  # an opening message this long that asks to buy or for information states the need
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One prospect message, as the conversation layer saw it."""
+
+    conversation_id: str
+    message_id: str
+    text: str
+    intent: Optional[str] = None
+    intent_confidence: float = 1.0
+    language_probabilities: Mapping[str, float] = field(default_factory=dict)
+    foreign_language: Optional[Tuple[str, float]] = None
+    channel: str = "unknown"
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    current_language: Optional[str] = None
+    requested_slot: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Observation:
+    language: str
+    language_changed: bool
+    unsupported_language: Optional[str]
+    answers: Mapping[str, Any]
+    filled: Tuple[str, ...]
+    appetence: float
+    temperature: Temperature
+    explanation: Tuple[str, ...]
+    disengaged: bool
+    escalated: bool
+
+
+@dataclass(frozen=True)
+class FormStep:
+    next_slot: Optional[str]
+    reask: Optional[str] = None        # the question to ask again, with an example
+    gave_up_on: Optional[str] = None   # skipped after too many failed answers
+    skipped: Tuple[str, ...] = ()
+    failures: Mapping[str, int] = field(default_factory=dict)
+    digression: bool = False           # the message was about something else: let the dialogue answer it
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    temperature: Temperature
+    handed_off: bool
+    rep_name: Optional[str] = None
+
+
+def is_digression(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str]) -> bool:
+    """True when the message is about something else than the pending question."""
+    if turn_intent in DIGRESSIONS and confidence >= DIGRESSION_CONFIDENCE:
+        return True
+    return requested_slot in FREE_TEXT_SLOTS and turn_intent == "request_info" and confidence >= DIGRESSION_CONFIDENCE
+
+
+class Qualifier:
+    def __init__(self, repository: ProspectRepository, scoring: ScoringModel, plan: QualificationPlan,
+                 router: Router, notifier: Notifier, language_policy: LanguagePolicy = LanguagePolicy(),
+                 today: Callable[[], dt.date] = dt.date.today, deliver_in_background: bool = True) -> None:
+        self.repository = repository
+        self.scoring = scoring
+        self.plan = plan
+        self.router = router
+        self.notifier = notifier
+        self.language_policy = language_policy
+        self.today = today
+        self.deliver_in_background = deliver_in_background
+
+    # -- every message ------------------------------------------------------------------------
+    def observe(self, turn: Turn) -> Observation:
+        hint = _language_hint(turn.metadata)
+        requested = requested_language(turn.text) if turn.intent == "change_language" else None
+        decision = decide_language(turn.current_language, turn.text, turn.language_probabilities, hint=hint,
+                                   requested=requested, foreign=turn.foreign_language, policy=self.language_policy)
+        prospect = self.repository.get_or_create(turn.conversation_id, _channel(turn), decision.language)
+        found: Dict[str, extraction.Extracted] = {}
+        if turn.intent == Signal.OPT_OUT.value:
+            self.repository.opt_out(prospect["id"])
+        else:
+            found = self._understand(turn, decision.language, prospect)
+            self.repository.save_answers(prospect["id"], {k: e.value for k, e in found.items()},
+                                         {k: e.details for k, e in found.items() if e.details}, language=decision.language)
+        signal = Signal.from_intent(turn.intent or "")
+        if signal is not None and turn.intent_confidence >= DIGRESSION_CONFIDENCE:
+            self.repository.add_signal(prospect["id"], signal.value, turn.message_id)
+        prospect = self.repository.get(prospect["id"]) or prospect
+        score = self.rescore(prospect)
+        answers = {slot: prospect[slot] for slot in QUALIFICATION_SLOTS}
+        return Observation(
+            language=decision.language,
+            language_changed=decision.changed,
+            unsupported_language=decision.unsupported,
+            answers=answers,
+            filled=tuple(sorted(found)),
+            appetence=score.appetence,
+            temperature=score.temperature,
+            explanation=tuple(score.explanation(self.scoring.top_factors)),
+            disengaged=score.disengaged,
+            escalated=bool(prospect.get("escalated")),
+        )
+
+    def _understand(self, turn: Turn, language: str, prospect: Row) -> Dict[str, "extraction.Extracted"]:
+        """Answers in this message: the pending question first, then whatever else it clearly states."""
+        country = prospect.get("country") or _country_hint(turn.metadata)
+        today = self.today()
+        found: Dict[str, extraction.Extracted] = {}
+        requested = turn.requested_slot
+        if requested and not is_digression(turn.intent, turn.intent_confidence, requested):
+            answer = self._answer_to(requested, turn, language, country, today)
+            if answer is not None:
+                found[answer.slot] = answer
+        if turn.intent not in DIGRESSIONS or turn.intent_confidence < DIGRESSION_CONFIDENCE:
+            country = found["country"].value if "country" in found else country
+            for slot, value in extraction.extract_all(turn.text, language, country=country, today=today).items():
+                if slot not in found and prospect.get(slot) is None:
+                    found[slot] = value
+        if (prospect.get("need") is None and "need" not in found and not requested
+                and turn.intent in ("buy_intent", "request_info", "inform") and len(turn.text.split()) >= NEED_MIN_WORDS):
+            found["need"] = extraction.Extracted("need", turn.text.strip(), {})
+        source = (turn.metadata or {}).get("source")
+        if source and prospect.get("prospect_source") is None:
+            try:
+                found["prospect_source"] = extraction.extract("prospect_source", str(source), language)
+            except extraction.InvalidAnswer:
+                pass
+        return found
+
+    def _answer_to(self, slot: str, turn: Turn, language: str, country: Optional[str],
+                   today: dt.date) -> Optional["extraction.Extracted"]:
+        if slot == "consent" and turn.intent in ("affirm", "deny") and turn.intent_confidence >= DIGRESSION_CONFIDENCE:
+            return extraction.Extracted("consent", turn.intent == "affirm", {})
+        candidates = ("email", "phone") if slot in ("email", "phone") else (slot,)
+        for candidate in candidates:
+            try:
+                return extraction.extract(candidate, turn.text, language, country=country, today=today)
+            except extraction.InvalidAnswer:
+                continue
+        return None
+
+    def rescore(self, prospect: Row) -> Score:
+        evidence = Evidence.of({slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS},
+                               self.repository.signals_of(prospect["id"]), declined=len(prospect.get("declined") or []))
+        score = self.scoring.score(evidence)
+        self.repository.record_score(prospect["id"], score.appetence, score.temperature.value,
+                                     score.explanation(self.scoring.top_factors))
+        return score
+
+    # -- the form -----------------------------------------------------------------------------
+    def form_step(self, conversation_id: str, *, requested_slot: Optional[str], answered_now: bool,
+                  after_user_message: bool, text: str, intent: Optional[str], intent_confidence: float,
+                  language: str, skipped: Sequence[str], failures: Mapping[str, int]) -> FormStep:
+        """What the form does after a message: move on, re-ask, or skip a declined question."""
+        prospect = self.repository.get_or_create(conversation_id)
+        skipped_now = list(skipped)
+        counts = dict(failures)
+        reask = gave_up = None
+        unanswered = bool(requested_slot) and after_user_message and not answered_now
+        if unanswered and (is_digression(intent, intent_confidence, requested_slot)
+                           or (intent in ENGAGED_DIGRESSIONS and intent_confidence >= DIGRESSION_CONFIDENCE)):
+            return FormStep(requested_slot, skipped=tuple(skipped), failures=counts, digression=True)
+        if unanswered:
+            declined = extraction.is_decline(text, language) or (intent == "deny" and requested_slot != "consent")
+            if declined:
+                skipped_now.append(requested_slot)
+                self.repository.mark_declined(prospect["id"], requested_slot)
+            else:
+                counts[requested_slot] = counts.get(requested_slot, 0) + 1
+                if counts[requested_slot] >= self.plan.max_failures:
+                    skipped_now.append(requested_slot)
+                    gave_up = requested_slot
+                else:
+                    reask = requested_slot
+            prospect = self.repository.get(prospect["id"]) or prospect
+        score = self.rescore(prospect)
+        next_slot = reask or self.plan.next_question(
+            {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature, score.disengaged)
+        return FormStep(next_slot, reask, gave_up, tuple(dict.fromkeys(skipped_now)), counts)
+
+    # -- the end of the conversation ------------------------------------------------------------
+    def conclude(self, conversation_id: str, reason: Optional[str] = None) -> Conclusion:
+        """Hand a hot prospect (or one who asked for a person) to a rep, once."""
+        prospect = self.repository.get_or_create(conversation_id)
+        score = self.rescore(prospect)
+        wants_person = reason == "ask_human"
+        if prospect.get("opted_out_at") or not (score.temperature == Temperature.HOT or wants_person):
+            return Conclusion(score.temperature, False)
+        prospect = self.repository.get(prospect["id"]) or prospect
+        rep = self.router.route(prospect)
+        why = "asked to talk to a person" if wants_person else "hot lead"
+        payload = lead_summary(prospect, score, rep.public(), why)
+        notes = [{"kind": "webhook", "target": rep.webhook_url, "payload": payload}] if rep.webhook_url else []
+        handoff_id = self.repository.create_handoff(prospect["id"], rep.id, why, notes)
+        if handoff_id is None:
+            return Conclusion(score.temperature, True, rep.name)
+        if not notes:
+            log.warning("hot lead %s for %s but the rep has no webhook configured", prospect["id"], rep.id)
+        if self.deliver_in_background:
+            threading.Thread(target=self.deliver_pending, args=(handoff_id,), daemon=True).start()
+        else:
+            self.deliver_pending(handoff_id)
+        return Conclusion(score.temperature, True, rep.name)
+
+    def deliver_pending(self, handoff_id: Optional[int] = None) -> Tuple[int, int]:
+        """Deliver what waits in the outbox; returns (delivered, failed). Failed rows stay for a retry."""
+        delivered = failed = 0
+        for note in self.repository.pending_notifications(handoff_id):
+            try:
+                self.notifier.send(note["target"], note["payload"])
+            except DeliveryFailed as error:
+                log.warning("notification %s not delivered: %s", note["id"], error)
+                self.repository.mark_notification(note["id"], str(error))
+                failed += 1
+            else:
+                self.repository.mark_notification(note["id"])
+                delivered += 1
+        return delivered, failed
+
+
+def lead_summary(prospect: Row, score: Score, rep: Mapping[str, Any], reason: str) -> Dict[str, Any]:
+    """What a rep receives: who, how warm, why, and every answer."""
+    return {
+        "event": "lead.handoff",
+        "reason": reason,
+        "rep": dict(rep),
+        "prospect": {
+            "id": prospect["id"],
+            "conversation_id": prospect.get("conversation_id"),
+            "channel": prospect.get("channel"),
+            "language": prospect.get("language"),
+            "appetence": score.appetence,
+            "temperature": score.temperature.value,
+            "explanation": score.explanation(),
+            "answers": {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS if prospect.get(slot) is not None},
+            "created_at": prospect.get("created_at"),
+        },
+    }
+
+
+def _language_hint(metadata: Mapping[str, Any]) -> Optional[str]:
+    metadata = metadata or {}
+    for key in ("language", "locale", "language_code"):
+        hint = hint_from_locale(metadata.get(key))
+        if hint:
+            return hint
+    return None
+
+
+def _country_hint(metadata: Mapping[str, Any]) -> Optional[str]:
+    country = (metadata or {}).get("country")
+    return str(country).upper() if country else None
+
+
+def _channel(turn: Turn) -> str:
+    return str((turn.metadata or {}).get("channel") or turn.channel or "unknown")
