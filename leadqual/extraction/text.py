@@ -1,0 +1,166 @@
+"""Normalisation, tokenisation and phrase matching shared by the extractors.
+
+Everything is matched on folded tokens (lower case, accents stripped, elisions
+split by spaCy's rules for the language) so that data files list phrases the
+way people write them, accents optional, and a phrase only ever matches whole
+words: "l'entreprise" yields "l'" + "entreprise", and "Indiana" never contains
+"india".  A trailing `*` on a data word makes it a stem ("logisti*").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Dict, Hashable, Iterable, List, Mapping, Sequence, Tuple
+
+_CLEAN = str.maketrans({
+    "’": "'", "‘": "'", "´": "'", "`": "'", "ʼ": "'", "‛": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " ", "\n": " ", "\r": " ",
+})
+_FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+SYMBOLS = frozenset("$€£¥₹₽₩&+%")
+_PIECES = re.compile(r"[^-/.,;:!?()\[\]{}\"«»“”]+")
+
+
+def clean(text: str) -> str:
+    """NFC plus plain apostrophes, dashes and spaces; keeps case and accents."""
+    return unicodedata.normalize("NFC", text).translate(_CLEAN)
+
+
+def fold(text: str) -> str:
+    """Matching key: lower case without diacritics (Bogotá == bogota)."""
+    text = clean(text).lower().translate(_FOLD)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # folded text used for matching
+    start: int  # character offsets into clean(text)
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _tokenizer(lang: str) -> Any:
+    import spacy  # heavy (pulls thinc): only on first use, never at import time
+
+    try:
+        return spacy.blank(lang).tokenizer
+    except Exception:  # a language spaCy lacks still gets its generic rules
+        return spacy.blank("xx").tokenizer
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str, lang: str) -> Tuple[Token, ...]:
+    """Word tokens of `text`, sub-split on - / . so "États-Unis" == "etats unis"."""
+    out: List[Token] = []
+    for tok in _tokenizer(lang)(clean(text)):
+        for m in _PIECES.finditer(tok.text):
+            norm = fold(m.group())
+            if norm.strip("'") and (any(c.isalnum() for c in norm) or norm in SYMBOLS):
+                out.append(Token(norm, tok.idx + m.start(), tok.idx + m.end()))
+    return tuple(out)
+
+
+def norms(text: str, lang: str) -> Tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(text, lang))
+
+
+Pattern = Tuple[Tuple[str, bool], ...]  # (token, is_stem) pairs
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    label: Hashable
+    weight: float
+
+
+def compile_pattern(phrase: str, lang: str) -> Pattern:
+    parts: List[Tuple[str, bool]] = []
+    for word in phrase.split():
+        stem = len(word) > 1 and word.endswith("*")
+        pieces = norms(word.rstrip("*") if stem else word, lang)
+        parts.extend((p, stem and i == len(pieces) - 1) for i, p in enumerate(pieces))
+    return tuple(parts)
+
+
+class Matcher:
+    """Finds the leftmost-longest, non-overlapping phrase matches in a token list.
+
+    A phrase prefixed with `~` is weak (weight 0.5): it counts, but any plain
+    keyword of another label outweighs it ("industrie du logiciel").
+    """
+
+    def __init__(self, entries: Iterable[Tuple[str, Hashable]], lang: str) -> None:
+        self._exact: Dict[str, List[Tuple[Pattern, Hashable, float]]] = {}
+        self._stems: Dict[str, List[Tuple[Pattern, Hashable, float]]] = {}
+        for phrase, label in entries:
+            weight = 0.5 if phrase.startswith("~") else 1.0
+            pattern = compile_pattern(phrase.lstrip("~"), lang)
+            if not pattern:
+                continue
+            first, stem = pattern[0]
+            bucket = self._stems.setdefault(first[:3], []) if stem else self._exact.setdefault(first, [])
+            bucket.append((pattern, label, weight))
+
+    def _candidates(self, word: str) -> Iterable[Tuple[Pattern, Hashable, float]]:
+        yield from self._exact.get(word, ())
+        for key in {word[:n] for n in (1, 2, 3)}:
+            yield from self._stems.get(key, ())
+
+    def find(self, tokens: Sequence[str]) -> List[Match]:
+        found: List[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = None
+            for pattern, label, weight in self._candidates(tokens[i]):
+                if len(pattern) <= len(tokens) - i and _fits(pattern, tokens, i):
+                    if best is None or len(pattern) > best.end - best.start:
+                        best = Match(i, i + len(pattern), label, weight)
+            if best is None:
+                i += 1
+            else:
+                found.append(best)
+                i = best.end
+        return found
+
+
+def _fits(pattern: Pattern, tokens: Sequence[str], at: int) -> bool:
+    for k, (word, stem) in enumerate(pattern):
+        tok = tokens[at + k]
+        if not (tok.startswith(word) if stem else tok == word):
+            return False
+    return True
+
+
+def labelled(mapping: Mapping[str, Sequence[str]]) -> List[Tuple[str, str]]:
+    """Flatten {label: [phrases]} into (phrase, label) pairs for a Matcher."""
+    return [(p, label) for label, items in mapping.items() for p in (items or ())]
+
+
+def best_label(matches: Sequence[Match]) -> Hashable:
+    """Label with the most matched weight; ties go to the earliest match, so
+    None is returned only when nothing matched."""
+    score: Dict[Hashable, float] = {}
+    first: Dict[Hashable, int] = {}
+    for m in matches:
+        score[m.label] = score.get(m.label, 0.0) + m.weight * (m.end - m.start)
+        first.setdefault(m.label, m.start)
+    if not score:
+        return None
+    return max(score, key=lambda lab: (score[lab], -first[lab]))
+
+
+def word_regex(words: Iterable[str]) -> "re.Pattern[str]":
+    """Alternation of folded `words`, longest first, bounded by non-letters."""
+    alts = sorted({fold(w) for w in words if w}, key=len, reverse=True)
+    parts = []
+    for w in alts:
+        left = r"(?<![^\W\d_])" if w[0].isalnum() else ""
+        right = r"(?![^\W\d_])" if w[-1].isalnum() else ""
+        parts.append(left + re.escape(w).replace(r"\ ", r"\s+") + right)
+    return re.compile("|".join(parts) if parts else r"(?!x)x")

@@ -1,0 +1,111 @@
+"""The conversation's use cases end to end on the pure core: understand, ask next, hand off."""
+from leadqual.model import Temperature
+from leadqual.services import Turn
+
+ENGLISH = {"en": 0.97, "fr": 0.01, "es": 0.005, "de": 0.005, "it": 0.005, "pt": 0.005}
+FRENCH = {"fr": 0.97, "en": 0.01, "es": 0.005, "de": 0.005, "it": 0.005, "pt": 0.005}
+
+
+def turn(text, n, intent="inform", requested=None, language=None, probabilities=ENGLISH, **extra):
+    return Turn(conversation_id="conv-1", message_id=f"m{n}", text=text, intent=intent, intent_confidence=0.95,
+                language_probabilities=probabilities, current_language=language, requested_slot=requested, **extra)
+
+
+def test_an_answer_to_the_pending_question_is_stored_at_once(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    observation = qualifier.observe(turn("about 200 people", 2, requested="employees", language="en"))
+    assert observation.answers["employees"] == 200
+    assert qualifier.repository.by_conversation("conv-1")["employees"] == 200
+
+
+def test_one_message_can_answer_several_questions(qualifier):
+    observation = qualifier.observe(turn("we're a 200-person logistics firm in Lyon", 1, requested="customer_type"))
+    answers = observation.answers
+    assert (answers["employees"], answers["sector"], answers["country"], answers["customer_type"]) == (
+        200, "transport_logistics", "FR", "b2b")
+
+
+def test_observing_the_same_message_twice_records_its_signal_once(qualifier):
+    message = turn("can you send me your price list?", 1, intent="request_info")
+    qualifier.observe(message)
+    qualifier.observe(message)
+    prospect = qualifier.repository.by_conversation("conv-1")
+    assert qualifier.repository.signals_of(prospect["id"]) == ["request_info"]
+
+
+def test_asking_for_information_makes_the_prospect_warm(qualifier):
+    observation = qualifier.observe(turn("can you send me your price list?", 1, intent="request_info"))
+    assert observation.temperature == Temperature.WARM
+
+
+def test_the_language_follows_the_first_message_and_survives_a_short_reply(qualifier):
+    first = qualifier.observe(turn("bonjour, je cherche un logiciel de gestion", 1, intent="greet", probabilities=FRENCH))
+    assert first.language == "fr"
+    second = qualifier.observe(turn("ok thanks", 2, intent="affirm", language="fr"))
+    assert second.language == "fr"
+
+
+def test_an_unclear_answer_is_asked_again_then_skipped(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    ask = dict(requested_slot="employees", answered_now=False, after_user_message=True, text="blue", intent="inform",
+               intent_confidence=0.9, language="en", skipped=[], failures={})
+    first = qualifier.form_step("conv-1", **ask)
+    assert (first.reask, first.next_slot, first.failures) == ("employees", "employees", {"employees": 1})
+    second = qualifier.form_step("conv-1", **{**ask, "failures": first.failures})
+    assert second.gave_up_on == "employees" and "employees" in second.skipped
+    assert second.next_slot != "employees"
+
+
+def test_a_declined_question_is_skipped_without_a_reask(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    step = qualifier.form_step("conv-1", requested_slot="employees", answered_now=False, after_user_message=True,
+                               text="I'd rather not say", intent="deny", intent_confidence=0.9, language="en",
+                               skipped=[], failures={})
+    assert step.reask is None and step.skipped == ("employees",)
+    assert qualifier.repository.by_conversation("conv-1")["declined"] == ["employees"]
+
+
+def test_a_digression_leaves_the_question_pending_for_the_dialogue(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    step = qualifier.form_step("conv-1", requested_slot="employees", answered_now=False, after_user_message=True,
+                               text="are you a robot?", intent="bot_challenge", intent_confidence=0.99, language="en",
+                               skipped=[], failures={})
+    assert step.digression and step.failures == {}
+
+
+def test_a_hot_prospect_is_handed_off_once_and_the_rep_is_notified(qualifier, notifier):
+    qualifier.observe(turn("we are a company of 120 people in France, we need a CRM next month", 1))
+    qualifier.observe(turn("we want a quote", 2, intent="buy_intent"))
+    first = qualifier.conclude("conv-1")
+    again = qualifier.conclude("conv-1")
+    assert first.handed_off and first.temperature == Temperature.HOT
+    assert again.handed_off
+    assert len(notifier.sent) == 1
+    payload = notifier.sent[0]["payload"]
+    assert payload["prospect"]["temperature"] == "hot"
+    assert payload["prospect"]["answers"]["employees"] == 120
+    assert notifier.sent[0]["target"] == "http://127.0.0.1:9/hooks/lead"
+
+
+def test_a_cold_prospect_is_not_handed_off(qualifier, notifier):
+    qualifier.observe(turn("just looking", 1, intent="not_interested"))
+    assert qualifier.conclude("conv-1").handed_off is False
+    assert notifier.sent == []
+
+
+def test_a_rep_that_cannot_be_reached_leaves_the_lead_in_the_outbox(qualifier, notifier):
+    notifier.fail = True
+    qualifier.observe(turn("we want to order 500 units next month for our 300 employees in Germany", 1, intent="buy_intent"))
+    qualifier.conclude("conv-1", reason="ask_human")
+    pending = qualifier.repository.pending_notifications()
+    assert len(pending) == 1 and pending[0]["status"] == "failed"
+    notifier.fail = False
+    assert qualifier.deliver_pending() == (1, 0)
+    assert qualifier.repository.pending_notifications() == []
+
+
+def test_an_opt_out_erases_what_was_said_before(qualifier):
+    qualifier.observe(turn("my email is anna@example.com", 1))
+    qualifier.observe(turn("delete my data", 2, intent="opt_out"))
+    prospect = qualifier.repository.by_conversation("conv-1")
+    assert prospect["email"] is None and prospect["opted_out_at"] is not None
