@@ -58,6 +58,7 @@ test: $(MODEL) browser validate
 	$(MAKE) --no-print-directory test-conversations
 
 bench: $(MODEL)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	$(PY) -m bench
 
 clean:

@@ -34,6 +34,8 @@ def turn_from(sender_id: str, latest_message: Mapping[str, Any], events: List[Ma
         channel=input_channel or "unknown",
         metadata=message_metadata(events, slots),
         current_language=slots.get("language"),
+        language_evidence=slots.get("language_evidence") or {},
+        language_settled=bool(slots.get("language_settled")),
         requested_slot=slots.get("requested_slot") if slots.get("requested_slot") else None,
     )
 

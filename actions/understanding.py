@@ -25,7 +25,11 @@ class ActionUnderstandMessage(Action):
             text = response_text(domain, "utter_unsupported_language", observation.language)
             if text:
                 dispatcher.utter_message(text=text)
-        events: List[EventType] = [SlotSet("language", observation.language)]
+        events: List[EventType] = [
+            SlotSet("language", observation.language),
+            SlotSet("language_settled", observation.language_settled),
+            SlotSet("language_evidence", dict(observation.language_evidence)),
+        ]
         events += [SlotSet(slot, value) for slot, value in observation.answers.items()
                    if value is not None and tracker.get_slot(slot) != value]
         events += [

@@ -9,9 +9,10 @@ only changes on an explicit request or a confident, long-enough message: very sh
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple
 
 from leadqual.model import SUPPORTED_LANGUAGES
@@ -101,11 +102,12 @@ def _normalise(text: str) -> str:
 class LanguagePolicy:
     supported: Tuple[str, ...] = SUPPORTED_LANGUAGES
     default: str = "en"
-    switch_min_words: int = 4           # shorter messages never change the conversation's language
+    settle_probability: float = 0.9    # the conversation's language is settled once evidence is this sure
+    switch_min_words: int = 4           # once settled, shorter messages never change the language
     switch_min_probability: float = 0.9
     hint_weight: float = 3.0            # how many times likelier the channel's hint makes its language
     unsupported_min_words: int = 3
-    unsupported_min_probability: float = 0.9
+    unsupported_min_probability: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,12 @@ class LanguageDecision:
     language: str
     changed: bool
     reason: str
+    settled: bool = False               # False while only short messages have been seen
+    evidence: Mapping[str, float] = field(default_factory=dict)  # summed log-probabilities so far
     unsupported: Optional[str] = None   # a language we cannot speak, detected with confidence
+
+
+_FLOOR = 1e-3  # one message can make a language unlikely, never impossible
 
 
 def decide_language(
@@ -123,31 +130,52 @@ def decide_language(
     hint: Optional[str] = None,
     requested: Optional[str] = None,
     foreign: Optional[Tuple[str, float]] = None,
+    evidence: Optional[Mapping[str, float]] = None,
+    settled: bool = False,
     policy: LanguagePolicy = LanguagePolicy(),
 ) -> LanguageDecision:
     """The conversation's language after this message.
 
+    Until the language is settled, each message adds its log-probabilities to the evidence (so
+    three short French replies outweigh one ambiguous word); once settled, only an explicit
+    request (``requested``) or a long, confident message in another language changes it.
     ``probabilities`` are over the supported languages; ``foreign`` is langdetect's top language
-    when it is not one of them; ``requested`` is a language the prospect explicitly asked for.
+    when it is none of them.
     """
     if requested in policy.supported:
-        return LanguageDecision(requested, requested != current, "asked for")  # type: ignore[arg-type]
+        return LanguageDecision(requested, requested != current, "asked for", settled=True)  # type: ignore[arg-type]
     count = words(text)
+    fallback = current or (hint if hint in policy.supported else policy.default)
     if foreign and count >= policy.unsupported_min_words and foreign[1] >= policy.unsupported_min_probability:
-        language = current or (hint if hint in policy.supported else policy.default)
-        return LanguageDecision(language, language != current, "unsupported language", unsupported=foreign[0])
-    if current in policy.supported:
-        best, p = _best(probabilities)
+        return LanguageDecision(fallback, fallback != current, "unsupported language", settled, dict(evidence or {}),
+                                unsupported=foreign[0])
+    best, p = _best(probabilities)
+    if current in policy.supported and settled:
         if best and best != current and count >= policy.switch_min_words and p >= policy.switch_min_probability:
-            return LanguageDecision(best, True, "confident message in another language")
-        return LanguageDecision(current, False, "kept")  # type: ignore[arg-type]
-    prior = {lang: (policy.hint_weight if lang == hint else 1.0) for lang in policy.supported}
-    posterior = {lang: probabilities.get(lang, 0.0) * prior[lang] for lang in policy.supported}
-    best, p = _best(posterior)
+            return LanguageDecision(best, True, "confident message in another language", True, _log(probabilities, policy))
+        return LanguageDecision(current, False, "kept", True, dict(evidence or {}))  # type: ignore[arg-type]
     if best is None:
-        language = hint if hint in policy.supported else policy.default
-        return LanguageDecision(language, True, "no letters: channel hint or default")  # type: ignore[arg-type]
-    return LanguageDecision(best, True, "first message")
+        return LanguageDecision(fallback, fallback != current, "no letters: kept, hint or default", settled, dict(evidence or {}))
+    if evidence:
+        summed = dict(evidence)
+    else:
+        summed = {lang: math.log(policy.hint_weight if lang == hint else 1.0) for lang in policy.supported}
+    for lang, logp in _log(probabilities, policy).items():
+        summed[lang] = summed.get(lang, 0.0) + logp
+    language, confidence = _best(_softmax(summed))
+    settled_now = confidence >= policy.settle_probability and (count >= policy.switch_min_words or bool(evidence))
+    return LanguageDecision(language, language != current, "evidence so far", settled_now, summed)  # type: ignore[arg-type]
+
+
+def _log(probabilities: Mapping[str, float], policy: LanguagePolicy) -> Dict[str, float]:
+    return {lang: math.log(max(probabilities.get(lang, 0.0), _FLOOR)) for lang in policy.supported}
+
+
+def _softmax(logs: Mapping[str, float]) -> Dict[str, float]:
+    top = max(logs.values())
+    exp = {lang: math.exp(value - top) for lang, value in logs.items()}
+    total = sum(exp.values())
+    return {lang: value / total for lang, value in exp.items()}
 
 
 def _best(probabilities: Mapping[str, float]) -> Tuple[Optional[str], float]:

@@ -46,6 +46,8 @@ class Turn:
     channel: str = "unknown"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     current_language: Optional[str] = None
+    language_evidence: Mapping[str, float] = field(default_factory=dict)
+    language_settled: bool = False
     requested_slot: Optional[str] = None
 
 
@@ -53,6 +55,8 @@ class Turn:
 class Observation:
     language: str
     language_changed: bool
+    language_settled: bool
+    language_evidence: Mapping[str, float]
     unsupported_language: Optional[str]
     answers: Mapping[str, Any]
     filled: Tuple[str, ...]
@@ -105,7 +109,9 @@ class Qualifier:
         hint = _language_hint(turn.metadata)
         requested = requested_language(turn.text) if turn.intent == "change_language" else None
         decision = decide_language(turn.current_language, turn.text, turn.language_probabilities, hint=hint,
-                                   requested=requested, foreign=turn.foreign_language, policy=self.language_policy)
+                                   requested=requested, foreign=turn.foreign_language,
+                                   evidence=turn.language_evidence, settled=turn.language_settled,
+                                   policy=self.language_policy)
         prospect = self.repository.get_or_create(turn.conversation_id, _channel(turn), decision.language)
         found: Dict[str, extraction.Extracted] = {}
         if turn.intent == Signal.OPT_OUT.value:
@@ -123,6 +129,8 @@ class Qualifier:
         return Observation(
             language=decision.language,
             language_changed=decision.changed,
+            language_settled=decision.settled,
+            language_evidence={lang: round(value, 3) for lang, value in decision.evidence.items()},
             unsupported_language=decision.unsupported,
             answers=answers,
             filled=tuple(sorted(found)),

@@ -97,7 +97,8 @@ def assistant(env: Dict[str, str], log_dir: Path) -> Iterator[Dict[str, str]]:
     try:
         wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
         wait_http(f"http://127.0.0.1:{rasa_port}/status?token={token}", 240, rasa)
-        yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{action_port}", "token": token}
+        yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{action_port}", "token": token,
+               "pids": {"rasa": rasa.pid, "actions": actions.pid}}
     finally:
         for process in (rasa, actions):
             process.terminate()

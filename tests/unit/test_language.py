@@ -14,18 +14,37 @@ def test_the_first_message_sets_the_language():
     assert (decision.language, decision.changed) == ("fr", True)
 
 
-def test_a_short_reply_never_flips_the_conversation():
-    assert decide_language("fr", "ok thanks", ENGLISH).language == "fr"
-    assert decide_language("de", "sì grazie", {"it": 0.99}).language == "de"
+def test_a_short_reply_never_flips_a_settled_conversation():
+    assert decide_language("fr", "ok thanks", ENGLISH, settled=True).language == "fr"
+    assert decide_language("de", "sì grazie", {"it": 0.99}, settled=True).language == "de"
+
+
+def test_a_long_confident_message_settles_the_language_at_once():
+    decision = decide_language(None, "bonjour, nous cherchons un logiciel de paie", FRENCH)
+    assert (decision.language, decision.settled) == ("fr", True)
+
+
+def test_a_single_short_message_does_not_settle_the_language():
+    decision = decide_language(None, "ciao", UNSURE)
+    assert not decision.settled
+
+
+def test_short_messages_add_up_until_the_language_is_clear():
+    spanish_ish = {"es": 0.5, "it": 0.4, "pt": 0.1}
+    first = decide_language(None, "dale", {"it": 0.55, "es": 0.45})
+    assert first.language == "it" and not first.settled
+    second = decide_language(first.language, "si claro", spanish_ish, evidence=first.evidence)
+    third = decide_language(second.language, "vale gracias", {"es": 0.95, "it": 0.03, "pt": 0.02}, evidence=second.evidence)
+    assert (third.language, third.settled) == ("es", True)
 
 
 def test_a_long_confident_message_in_another_language_switches():
-    decision = decide_language("fr", "actually I would rather continue in plain English please", ENGLISH)
+    decision = decide_language("fr", "actually I would rather continue in plain English please", ENGLISH, settled=True)
     assert (decision.language, decision.changed) == ("en", True)
 
 
 def test_a_long_but_unsure_message_does_not_switch():
-    assert decide_language("en", "ok si va bene per me", UNSURE).language == "en"
+    assert decide_language("en", "ok si va bene per me", UNSURE, settled=True).language == "en"
 
 
 def test_an_explicit_request_switches_even_when_short():
@@ -44,7 +63,7 @@ def test_a_message_without_letters_uses_the_hint_then_the_default():
 
 
 def test_an_unsupported_language_is_answered_in_the_conversation_language():
-    decision = decide_language("fr", "Здравствуйте, мне нужна информация о ценах", {}, foreign=("ru", 0.99))
+    decision = decide_language("fr", "Здравствуйте, мне нужна информация о ценах", {}, foreign=("ru", 0.99), settled=True)
     assert (decision.language, decision.unsupported) == ("fr", "ru")
     assert decide_language(None, "Здравствуйте, мне нужна информация", {}, foreign=("ru", 0.99)).language == "en"
 

@@ -1,0 +1,115 @@
+"""Turns bench/results.json into REPORT.md and its figures, with each figure against its target."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List
+
+TARGETS = {"intent_macro_f1": 0.92, "language_in_context": 0.97, "language_opening": 0.85, "extraction": 0.95}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return str(value)
+
+
+def _plots(results: Dict[str, Any], figures: Path) -> List[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figures.mkdir(exist_ok=True)
+    names = []
+    panels = [key for key in ("nlu", "language", "extraction", "speed") if key in results]
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4))
+    axes = axes if len(panels) > 1 else [axes]
+    for ax, key in zip(axes, panels):
+        data = results[key]
+        if key == "nlu":
+            langs = sorted(data["per_language"])
+            ax.bar(langs, [data["per_language"][l]["macro_f1"] for l in langs], color="#2b6de8")
+            ax.axhline(TARGETS["intent_macro_f1"], color="red", linestyle="--", label="target 0.92")
+            ax.set_ylim(0.5, 1.0)
+            ax.set_title(f"Intent macro-F1 ({data['folds']}-fold CV)")
+            ax.legend(loc="lower right")
+        elif key == "language":
+            methods = [m for m in ("in_context", "opening", "lingua", "langdetect") if data.get(m) is not None]
+            ax.bar(methods, [data[m] for m in methods], color=["#2b6de8", "#5b8def", "#999999", "#bbbbbb"][: len(methods)])
+            ax.axhline(TARGETS["language_in_context"], color="red", linestyle="--", label="in context ≥ 0.97")
+            ax.axhline(TARGETS["language_opening"], color="orange", linestyle=":", label="opening ≥ 0.85")
+            ax.set_ylim(0, 1.0)
+            ax.set_title(f"Language on 1–3 word messages (n={data['messages']})")
+            ax.legend(loc="lower left", fontsize=8)
+        elif key == "extraction":
+            fields = sorted(data["per_field"])
+            means = [sum(data["per_field"][f].values()) / len(data["per_field"][f]) for f in fields]
+            ax.barh(fields, means, color="#2fbf71")
+            ax.axvline(TARGETS["extraction"], color="red", linestyle="--")
+            ax.set_xlim(0.5, 1.0)
+            ax.set_title("Extraction accuracy (mean over languages)")
+        elif key == "speed":
+            ax.hist(data["latencies_ms"], bins=30, color="#7a5af8")
+            ax.set_xlabel("ms per REST turn")
+            ax.set_title(f"Reply latency (p50 {data['latency_ms']['p50']} ms)")
+    fig.tight_layout()
+    fig.savefig(figures / "bench.png", dpi=110)
+    plt.close(fig)
+    names.append("figures/bench.png")
+    return names
+
+
+def write_report(results: Dict[str, Any], here: Path) -> None:
+    lines = ["# leadqual benchmark", "",
+             f"Produced by `make bench` on {results['machine']['date']} ({results['machine']['cpus']} CPUs, "
+             f"Python {results['machine']['python']}). Raw figures: `results.json`.", ""]
+    for name in _plots(results, here / "figures"):
+        lines += [f"![benchmark]({name})", ""]
+    if "train" in results:
+        t = results["train"]
+        lines += ["## Training", "", f"Full `rasa train` (NLU + dialogue): **{t['seconds']} s**; model size **{t['model_mib']} MiB**.", ""]
+    if "nlu" in results:
+        n = results["nlu"]
+        lines += ["## Intent classification", "",
+                  f"Stratified {n['folds']}-fold cross-validation of the whole NLU pipeline over {n['examples']} examples "
+                  f"(each fold trains on the other folds). Target: macro-F1 ≥ {TARGETS['intent_macro_f1']} in every language.", "",
+                  "| language | macro-F1 | examples | fell back |", "|---|---|---|---|"]
+        for language, row in sorted(n["per_language"].items()):
+            lines.append(f"| {language} | {_fmt(row['macro_f1'])} | {row['examples']} | {row['fallback']} |")
+        lines.append("")
+    if "language" in results:
+        g = results["language"]
+        lines += ["## Language decision on short messages", "",
+                  f"{g['messages']} held-out chat messages of 1–3 words (`bench/short_messages.yml`). *In context*: the "
+                  "message is the prospect's third short reply (the conversation-level decision after all three); "
+                  "*opening*: the message opens a conversation with no channel hint. Peers see the message alone.", "",
+                  "| method | all | 1–2 words | " + " | ".join(sorted(g["opening_per_language"])) + " |",
+                  "|---|---|---|" + "---|" * len(g["opening_per_language"])]
+        for key, label in (("in_context", "leadqual, in context"), ("opening", "leadqual, opening, no hint"),
+                           ("lingua", "lingua (6 languages)"), ("langdetect", "raw langdetect")):
+            per = g.get(f"{key}_per_language") or {}
+            lines.append(f"| {label} | {_fmt(g.get(key))} | {_fmt(g.get(key + '_1_2_words'))} | "
+                         + " | ".join(_fmt(per.get(l)) for l in sorted(g["opening_per_language"])) + " |")
+        lines += ["", f"Targets: in context ≥ {TARGETS['language_in_context']}, opening ≥ {TARGETS['language_opening']}.", ""]
+        if g.get("errors_opening"):
+            lines += ["Openings still decided wrongly (text, truth, decided): " +
+                      "; ".join(f"“{t}” {a}→{b}" for t, a, b in g["errors_opening"][:15]), ""]
+    if "extraction" in results:
+        e = results["extraction"]
+        languages = sorted({l for row in e["per_field"].values() for l in row})
+        lines += ["## Extraction", "", f"Held-out answers in `leadqual/data/extraction_eval.yml`; mean {_fmt(e['mean'])} "
+                  f"(target ≥ {TARGETS['extraction']} per field).", "",
+                  "| field | " + " | ".join(languages) + " |", "|---|" + "---|" * len(languages)]
+        for field, row in sorted(e["per_field"].items()):
+            lines.append(f"| {field} | " + " | ".join(_fmt(row.get(l)) for l in languages) + " |")
+        lines.append("")
+    if "speed" in results:
+        s = results["speed"]
+        lines += ["## Speed and memory", "",
+                  f"{s['turns']} REST turns over loopback against the real Rasa and action servers (SQLite): "
+                  f"p50 **{s['latency_ms']['p50']} ms**, p95 **{s['latency_ms']['p95']} ms**, max {s['latency_ms']['max']} ms. "
+                  f"Start-up {s['startup_seconds']} s. Resident memory: "
+                  + ", ".join(f"{k} {v} MiB" for k, v in s["rss_mib"].items()) + ".", ""]
+    (here / "REPORT.md").write_text("\n".join(lines), encoding="utf-8")
