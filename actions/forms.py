@@ -31,6 +31,8 @@ class ValidateQualificationForm(Action):
         )
         if step.digression:
             return []  # nothing answered: Rasa rejects the form and a rule answers the digression
+        if tracker.get_slot("returning") and "returning" in tracker.slots_to_validate():
+            dispatcher.utter_message(response="utter_welcome_back")
         if step.reask:
             dispatcher.utter_message(response=f"utter_reask_{step.reask}")
         elif step.gave_up_on:

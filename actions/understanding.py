@@ -37,4 +37,6 @@ class ActionUnderstandMessage(Action):
             SlotSet("temperature", observation.temperature.value),
             SlotSet("escalated", observation.escalated),
         ]
+        if observation.returning:
+            events.append(SlotSet("returning", observation.returning))
         return events

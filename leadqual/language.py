@@ -90,7 +90,9 @@ class LanguageIdentifier:
             return detected or restrict({}, self.languages)
         if not detected:
             return model
-        weight = min(0.6, 0.1 * words(text))  # langdetect's share: 0.1 for one word, 0.6 from six words
+        # langdetect is no better than chance on one to three words (5-fold CV on data/nlu): its share
+        # grows with the length of the message, 0.05 a word up to 0.5.
+        weight = min(0.5, 0.05 * words(text))
         return {lang: (1 - weight) * model[lang] + weight * detected[lang] for lang in self.languages}
 
 

@@ -63,6 +63,8 @@ CUSTOMER_TYPES = ("b2b", "b2c")
 PROSPECT_SOURCES = ("trade_show", "website", "existing_client", "former_client", "referral", "other")
 DECISION_ROLES = ("decision_maker", "influencer", "user", "other")
 PURCHASE_FREQUENCIES = ("first_purchase", "occasional", "regular")
+# What sales recorded at the end: the ground truth the appetence model is checked and fitted against.
+OUTCOMES = ("won", "lost")
 
 
 class Temperature(str, enum.Enum):

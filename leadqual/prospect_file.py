@@ -11,7 +11,7 @@ from leadqual.model import QUALIFICATION_SLOTS
 EXPORT_COLUMNS: List[str] = (
     ["id", "channel", "created_at", "updated_at", "language"]
     + list(QUALIFICATION_SLOTS)
-    + ["appetence", "temperature", "escalated"]
+    + ["appetence", "temperature", "escalated", "outcome"]
 )
 
 

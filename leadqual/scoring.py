@@ -18,6 +18,7 @@ from leadqual.yamlfile import ConfigError, config_error, load_yaml
 
 DEFAULT_SCORING_FILE = Path(__file__).parent / "data" / "scoring.yml"
 ENGAGEMENT_SIGNALS = ("request_info", "buy_intent", "ask_human", "not_interested", "answered", "declined")
+PER_ANSWER_SIGNALS = ("answered", "declined")
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,24 @@ class Criterion:
         if self.bands:
             number = float(value)
             band = next(b for b in self.bands if b.max is None or number <= b.max)
-            return Factor(self.name, band.points, band.reason, feature=f"{self.name}<={band.max}")
+            return Factor(self.name, band.points, band.reason, feature=self._band_feature(band))
         key = _value_key(value)
         if key in self.values:
-            return Factor(self.name, self.values[key], f"{self.label}: {key}", feature=f"{self.name}={key}")
+            return Factor(self.name, self.values[key], f"{self.label}: {key}", feature=self._value_feature(key))
         reason = self.default_reason or f"{self.label}: {key}"
-        return Factor(self.name, self.default, reason, feature=f"{self.name}=*")
+        return Factor(self.name, self.default, reason, feature=self._value_feature(None))
+
+    def features(self) -> Tuple[str, ...]:
+        """Every ``Factor.feature`` this criterion can award: one per band, or one per value then the default."""
+        if self.bands:
+            return tuple(self._band_feature(band) for band in self.bands)
+        return tuple(self._value_feature(key) for key in self.values) + (self._value_feature(None),)
+
+    def _band_feature(self, band: Band) -> str:
+        return f"{self.name}<={band.max}"
+
+    def _value_feature(self, key: Optional[str]) -> str:
+        return f"{self.name}={'*' if key is None else key}"
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,7 @@ class ScoringModel:
             signal = self.signals.get(name)
             if signal is None or not count:
                 continue
-            # Repeating a signal confirms it; it does not multiply it (except per-answer ones).
-            times = count if name in ("answered", "declined") else 1
+            times = signal_times(name, count)
             factors.append(Factor(name, signal.points * times, signal.reason, feature=name))
         appetence = _logistic(self.intercept + sum(f.points for f in factors))
         temperature, rule = self._temperature(appetence, counts, fit)
@@ -158,6 +170,12 @@ class ScoringModel:
         if floor.rank > by_threshold.rank:
             return floor, rule
         return by_threshold, None
+
+
+def signal_times(name: str, count: int) -> int:
+    """How many times a signal seen ``count`` times counts: repeating one confirms it, it does not
+    multiply it, except the per-answer ones."""
+    return count if name in PER_ANSWER_SIGNALS else (1 if count else 0)
 
 
 def _logistic(x: float) -> float:

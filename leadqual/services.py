@@ -65,6 +65,7 @@ class Observation:
     explanation: Tuple[str, ...]
     disengaged: bool
     escalated: bool
+    returning: Optional[str] = None    # recognised in this message: existing_client, former_client or prospect
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,9 @@ class Qualifier:
         if signal is not None and turn.intent_confidence >= DIGRESSION_CONFIDENCE:
             self.repository.add_signal(prospect["id"], signal.value, turn.message_id)
         prospect = self.repository.get(prospect["id"]) or prospect
+        returning = None if turn.intent == Signal.OPT_OUT.value else self._recognise(prospect, turn.metadata)
+        if returning:
+            prospect = self.repository.get(prospect["id"]) or prospect
         score = self.rescore(prospect)
         answers = {slot: prospect[slot] for slot in QUALIFICATION_SLOTS}
         return Observation(
@@ -139,7 +143,28 @@ class Qualifier:
             explanation=tuple(score.explanation(self.scoring.top_factors)),
             disengaged=score.disengaged,
             escalated=bool(prospect.get("escalated")),
+            returning=returning,
         )
+
+    def _recognise(self, prospect: Row, metadata: Mapping[str, Any]) -> Optional[str]:
+        """Link a prospect to an earlier record with the same email or phone, once.
+
+        Their known answers are copied (never over what this conversation said) so they are not
+        asked again. Returns how they were recognised: existing_client, former_client or prospect.
+        """
+        details = prospect.get("details") or {}
+        if "returning_of" in details:
+            return None
+        email = prospect.get("email") or (metadata or {}).get("email")
+        phone = prospect.get("phone") or (metadata or {}).get("phone")
+        earlier = self.repository.find_by_contact(email=email, phone=phone, exclude=prospect["id"])
+        if earlier is None or earlier.get("opted_out_at"):
+            return None
+        known = {slot: earlier[slot] for slot in QUALIFICATION_SLOTS
+                 if earlier.get(slot) is not None and prospect.get(slot) is None and slot != "consent"}
+        self.repository.save_answers(prospect["id"], known, {"returning_of": earlier["id"]})
+        source = earlier.get("prospect_source")
+        return source if source in ("existing_client", "former_client") else "prospect"
 
     def _understand(self, turn: Turn, language: str, prospect: Row) -> Dict[str, "extraction.Extracted"]:
         """Answers in this message: the pending question first, then whatever else it clearly states."""

@@ -104,10 +104,11 @@ def _hedges_removed(text: str, lang: str) -> str:
 
 
 def _words_to_digits(text: str, lang: str) -> str:
+    """Number words to digits; from 2 up, so articles ("un", "one") stay words."""
     try:
         from text_to_num import alpha2digit
 
-        return alpha2digit(text, lang)
+        return alpha2digit(text, lang, threshold=2)  # "two weeks", but not "un"/"one" 
     except Exception:  # text2num knows few languages and can trip on odd input
         return text
 

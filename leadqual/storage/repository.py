@@ -6,16 +6,48 @@ action twice for the same user message.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from leadqual.model import PERSONAL_FIELDS, QUALIFICATION_SLOTS, coerce
-from leadqual.storage.schema import handoffs, outbox, prospects, score_history, signals
+from leadqual.model import OUTCOMES, PERSONAL_FIELDS, QUALIFICATION_SLOTS, coerce
+from leadqual.storage.schema import (
+    company_key,
+    email_key,
+    handoffs,
+    outbox,
+    prospects,
+    score_history,
+    scoring_models,
+    signals,
+)
 
 Row = Dict[str, Any]
+IMPORT_CHANNEL = "import"
+# Columns the prospect file may be counted by (a whitelist: the name comes from the caller).
+COUNTABLE = ("language", "prospect_source", "temperature", "outcome", "channel")
+
+
+class UnknownProspect(LookupError):
+    """No prospect has this id."""
+
+    def __init__(self, prospect_id: int) -> None:
+        super().__init__(f"no prospect with id {prospect_id}")
+        self.prospect_id = prospect_id
+
+
+class Match(NamedTuple):
+    """An existing prospect that a new one duplicates, and the field that told."""
+
+    prospect: Row
+    by: str
+
+
+def normalise_company(name: str) -> str:
+    """A company name as de-duplication compares it; the same rule as ``schema.company_key``."""
+    return name.replace(" ", "").lower()
 
 
 def utcnow() -> dt.datetime:
@@ -220,3 +252,139 @@ class ProspectRepository:
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield dict(row._mapping)
+
+    # -- imports and outcomes --------------------------------------------------------------------
+    def find_duplicate(self, email: Optional[str] = None, phone: Optional[str] = None,
+                       company_name: Optional[str] = None) -> Optional[Match]:
+        """The earliest prospect with this email, else this phone, else this company name (case and spaces aside)."""
+        lookups = [
+            ("email", email_key(prospects.c.email), email.lower() if email else None),
+            ("phone", prospects.c.phone, phone or None),
+            ("company_name", company_key(prospects.c.company_name), normalise_company(company_name) if company_name else None),
+        ]
+        with self.engine.connect() as conn:
+            for field, key, value in lookups:
+                if not value:
+                    continue
+                row = conn.execute(select(prospects).where(key == value).order_by(prospects.c.id).limit(1)).first()
+                if row is not None:
+                    return Match(dict(row._mapping), field)
+        return None
+
+    def insert_imported(self, answers: Mapping[str, Any], source: str, file_name: str, language: Optional[str],
+                        details: Optional[Mapping[str, Any]] = None) -> int:
+        """A prospect read from a file: no conversation, its source and file recorded."""
+        values: Dict[str, Any] = {slot: coerce(slot, value) for slot, value in answers.items() if slot in QUALIFICATION_SLOTS}
+        values.setdefault("prospect_source", source)
+        now = self.clock()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(prospects).values(
+                    **values, channel=IMPORT_CHANNEL, language=language, imported_from=file_name, escalated=False,
+                    declined=[], details=dict(details or {}), created_at=now, updated_at=now,
+                )
+            )
+        return int(result.inserted_primary_key[0])
+
+    def fill_empty(self, prospect_id: int, answers: Mapping[str, Any], details: Optional[Mapping[str, Any]] = None) -> List[str]:
+        """Store only the answers the prospect lacks (never overwrite); returns the slots filled."""
+        values = {slot: coerce(slot, value) for slot, value in answers.items() if slot in QUALIFICATION_SLOTS and value is not None}
+        with self.engine.begin() as conn:
+            current = conn.execute(select(prospects).where(prospects.c.id == prospect_id)).first()
+            if current is None:
+                raise UnknownProspect(prospect_id)
+            filled = {slot: value for slot, value in values.items() if current._mapping[slot] is None}
+            if not filled:
+                return []
+            known = current.details or {}
+            extra = {slot: detail for slot, detail in (details or {}).items() if slot in filled and slot not in known}
+            conn.execute(
+                update(prospects).where(prospects.c.id == prospect_id)
+                .values(**filled, details={**known, **extra}, updated_at=self.clock())
+            )
+        return sorted(filled)
+
+    def record_outcome(self, prospect_id: int, outcome: str) -> bool:
+        """What sales finally got from the prospect; recording the same outcome again changes nothing."""
+        if outcome not in OUTCOMES:
+            raise ValueError(f"an outcome is one of {', '.join(OUTCOMES)}, not {outcome!r}")
+        with self.engine.begin() as conn:
+            current = conn.execute(select(prospects.c.outcome).where(prospects.c.id == prospect_id)).first()
+            if current is None:
+                raise UnknownProspect(prospect_id)
+            if current.outcome == outcome:
+                return False
+            now = self.clock()
+            conn.execute(update(prospects).where(prospects.c.id == prospect_id).values(outcome=outcome, outcome_at=now, updated_at=now))
+        return True
+
+    def outcomes(self) -> List[Row]:
+        """Every prospect with an outcome, with its signals (``signals``: kinds, one per message), for fitting."""
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(prospects).where(prospects.c.outcome.isnot(None)).order_by(prospects.c.id))]
+            counted = conn.execute(
+                select(signals.c.prospect_id, signals.c.kind, func.count().label("n"))
+                .join(prospects, prospects.c.id == signals.c.prospect_id)
+                .where(prospects.c.outcome.isnot(None))
+                .group_by(signals.c.prospect_id, signals.c.kind)
+            )
+            by_prospect: Dict[int, List[str]] = {}
+            for prospect_id, kind, n in counted:
+                by_prospect.setdefault(prospect_id, []).extend([kind] * n)
+        for row in rows:
+            row["signals"] = by_prospect.get(row["id"], [])
+        return rows
+
+    # -- counts -----------------------------------------------------------------------------------
+    def counts_by(self, column: str) -> Dict[Optional[str], int]:
+        """How many prospects per value of ``column`` (one of COUNTABLE)."""
+        key = _countable(column)
+        with self.engine.connect() as conn:
+            return {value: n for value, n in conn.execute(select(key, func.count()).group_by(key).order_by(key))}
+
+    def funnel_counts(self, by: str) -> List[Row]:
+        """Per value of ``by``: prospects, how many ever reached warm, hot, and won, and how many were lost.
+
+        The stage reached is the highest temperature in the score history; a won prospect has reached them all.
+        """
+        key = _countable(by)
+        rank = case((score_history.c.temperature == "hot", 2), (score_history.c.temperature == "warm", 1), else_=0)
+        reached = (select(score_history.c.prospect_id, func.max(rank).label("rank"))
+                   .group_by(score_history.c.prospect_id).subquery())
+        stage = case((prospects.c.outcome == "won", 3), else_=func.coalesce(reached.c.rank, 0))
+        each = (select(key.label("grp"), stage.label("stage"), prospects.c.outcome)
+                .select_from(prospects.outerjoin(reached, reached.c.prospect_id == prospects.c.id)).subquery())
+
+        def at_least(level: int):  # type: ignore[no-untyped-def]
+            return func.sum(case((each.c.stage >= level, 1), else_=0))
+
+        query = (select(each.c.grp, func.count().label("cold"), at_least(1).label("warm"), at_least(2).label("hot"),
+                        at_least(3).label("won"), func.sum(case((each.c.outcome == "lost", 1), else_=0)).label("lost"))
+                 .group_by(each.c.grp).order_by(each.c.grp))
+        with self.engine.connect() as conn:
+            return [{"group": r.grp, "cold": r.cold, "warm": int(r.warm), "hot": int(r.hot), "won": int(r.won),
+                     "lost": int(r.lost)} for r in conn.execute(query)]
+
+    # -- fitted scoring models ----------------------------------------------------------------------
+    def save_scoring_model(self, kind: str, weights: Mapping[str, Any], brier_hand: Optional[float],
+                           brier_learned: Optional[float], n_outcomes: int, active: bool = True) -> int:
+        """Keep a fit's result; an active one replaces the active one before it."""
+        with self.engine.begin() as conn:
+            if active:
+                conn.execute(update(scoring_models).where(scoring_models.c.active.is_(True)).values(active=False))
+            result = conn.execute(insert(scoring_models).values(
+                created_at=self.clock(), kind=kind, weights=dict(weights), brier_hand=brier_hand,
+                brier_learned=brier_learned, n_outcomes=n_outcomes, active=active))
+        return int(result.inserted_primary_key[0])
+
+    def active_scoring_model(self) -> Optional[Row]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(scoring_models).where(scoring_models.c.active.is_(True))
+                               .order_by(scoring_models.c.id.desc()).limit(1)).first()
+        return dict(row._mapping) if row else None
+
+
+def _countable(column: str):  # type: ignore[no-untyped-def]
+    if column not in COUNTABLE:
+        raise ValueError(f"prospects are counted by {', '.join(COUNTABLE)}, not {column!r}")
+    return prospects.c[column]

@@ -8,12 +8,15 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 
 from leadqual.model import QUALIFICATION_SLOTS, SLOT_TYPES
@@ -44,7 +47,29 @@ prospects = Table(
     Column("opted_out_at", DateTime, nullable=True),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("outcome", String(8), nullable=True),  # won | lost, recorded by sales
+    Column("outcome_at", DateTime, nullable=True),
+    Column("imported_from", Text, nullable=True),  # the file an imported prospect came from
+    Index("ix_prospects_email", "email"),
+    Index("ix_prospects_phone", "phone"),
+    Index("ix_prospects_company_name", "company_name"),
 )
+
+
+def email_key(column):  # type: ignore[no-untyped-def]
+    """An email as de-duplication compares it: whatever its case."""
+    return func.lower(column)
+
+
+def company_key(column):  # type: ignore[no-untyped-def]
+    """A company name as de-duplication compares it: whatever its case and spaces."""
+    # Literals, not bound parameters: SQLite uses an expression index only for the same literal expression.
+    return func.lower(func.replace(column, literal_column("' '"), literal_column("''")))
+
+
+# The lookups of de-duplication, indexed as they are queried (SQLite >= 3.9 and PostgreSQL index expressions).
+Index("ix_prospects_email_key", email_key(prospects.c.email))
+Index("ix_prospects_company_key", company_key(prospects.c.company_name))
 
 # Every engagement signal, once per message: Rasa may run an action twice for one message.
 signals = Table(
@@ -94,4 +119,18 @@ outbox = Table(
     Column("last_error", Text, nullable=True),
     Column("created_at", DateTime, nullable=False),
     Column("delivered_at", DateTime, nullable=True),
+)
+
+# Each fit of the appetence model on recorded outcomes; the active row is the model the scorer may use.
+scoring_models = Table(
+    "scoring_models",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("kind", String(8), nullable=False),  # hand | learned: which model won the comparison
+    Column("weights", JSON, nullable=False),
+    Column("brier_hand", Float, nullable=True),
+    Column("brier_learned", Float, nullable=True),
+    Column("n_outcomes", Integer, nullable=False),
+    Column("active", Boolean, nullable=False, default=False),
 )
