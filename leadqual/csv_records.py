@@ -62,7 +62,8 @@ def read_csv(path: Path, delimiter: Optional[str] = None, encoding: str = "utf-8
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise ImportFileError(path, line, f"not {encoding} text (byte 0x{data[error.start]:02x}); "
+        named = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") else encoding
+        raise ImportFileError(path, line, f"not {named} text (byte 0x{data[error.start]:02x}); "
                                           "save it as UTF-8 or give its encoding, e.g. --encoding cp1252") from None
     except LookupError:
         raise ImportFileError(path, 0, f"unknown encoding {encoding!r}") from None

@@ -104,8 +104,10 @@ def map_columns(headers: Sequence[str], explicit: Optional[Mapping[str, Optional
         matches = [i for i, key in enumerate(keys) if key == header_key(header)]
         if not matches:
             raise MappingError(f"--map {header!r}: no such column (columns: {', '.join(repr(h) for h in headers)})")
+        if slot is not None and slot not in QUALIFICATION_SLOTS and slot not in SKIP:
+            raise MappingError(f"--map {header!r}: '{slot}' is not a slot (slots: {', '.join(QUALIFICATION_SLOTS)})")
         decided.update(matches)
-        if slot is not None:
+        if slot is not None and slot not in SKIP:
             slots[matches[0]] = slot
     taken = {slot: i for i, slot in slots.items()}
     for index, (header, key) in enumerate(zip(headers, keys)):

@@ -10,19 +10,36 @@ value that could not be understood is a warning naming its line and column.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from leadqual import extraction
 from leadqual.csv_records import CsvContent, ImportFileError, Record, read_csv
 from leadqual.import_columns import ColumnMap, IgnoredColumn, map_columns
-from leadqual.model import PROSPECT_SOURCES, QUALIFICATION_SLOTS, UnknownLanguage
+from leadqual.model import (
+    CUSTOMER_TYPES,
+    DECISION_ROLES,
+    PROSPECT_SOURCES,
+    PURCHASE_FREQUENCIES,
+    QUALIFICATION_SLOTS,
+    SLOT_TYPES,
+    UnknownLanguage,
+    coerce,
+)
 from leadqual.scoring import Evidence, ScoringModel, load_scoring
 from leadqual.storage.repository import ProspectRepository, Row
+from leadqual.yamlfile import load_yaml
 
 IDENTITY = ("email", "phone", "company_name")  # in the order de-duplication trusts them
 PROGRESS_EVERY = 100
+# The codes our own export writes: a file exported by leadqual imports back as it was.
+CODES = {"customer_type": CUSTOMER_TYPES, "decision_role": DECISION_ROLES, "prospect_source": PROSPECT_SOURCES,
+         "purchase_frequency": PURCHASE_FREQUENCIES}
+SECTORS_FILE = Path(__file__).parent / "data" / "sectors.yml"
+_MACHINE_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 Progress = Callable[[int, int], None]
 
 __all__ = ["ImportFileError", "ImportReport", "UnknownSource", "import_csv"]
@@ -121,10 +138,11 @@ def import_csv(path: Path, source: str, repository: ProspectRepository, *,
     report.rejected.extend(Rejected(b.line, b.reason) for b in content.broken)
     run = _Run(repository, scoring or load_scoring(), source, path.name, language, today or dt.date.today(), report)
     total = len(content.records)
-    for done, record in enumerate(content.records, start=1):
-        run.row(record, columns, len(content.headers))
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-            progress(done, total)
+    with repository.held_open():
+        for done, record in enumerate(content.records, start=1):
+            run.row(record, columns, len(content.headers))
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
     report.rejected.sort(key=lambda r: r.line)
     return report
 
@@ -185,11 +203,14 @@ class _Run:
             if not text:
                 continue
             try:
-                found = extraction.extract(slot, text, self.language, country=answers.get("country"), today=self.today)
+                found = _exported(slot, text) or extraction.extract(
+                    slot, text, self.language, country=answers.get("country"), today=self.today)
             except extraction.InvalidAnswer as error:
-                self.report.warnings.append(ValueWarning(record.line, columns.header_of(slot) or slot, text,
-                                                         f"not understood as {slot} ({error.reason}); left empty"))
-                continue
+                found = _exported(slot, text, after_failure=True)
+                if found is None:
+                    self.report.warnings.append(ValueWarning(record.line, columns.header_of(slot) or slot, text,
+                                                             f"not understood as {slot} ({error.reason}); left empty"))
+                    continue
             answers[slot] = found.value
             if found.details:
                 details[slot] = found.details
@@ -202,3 +223,28 @@ class _Run:
         self.repository.record_score(prospect["id"], score.appetence, score.temperature.value,
                                      score.explanation(self.scoring.top_factors))
         return score.temperature.value
+
+
+def _exported(slot: str, text: str, after_failure: bool = False) -> Optional[extraction.Extracted]:
+    """A value as ``leadqual export`` writes it, which a person would not type in a conversation.
+
+    A code ("decision_maker") is taken first, as the extractors read words, not codes. A plain number or
+    True/False only once the extractor failed: "1.500" must stay the extractor's (1500 in German).
+    """
+    codes = _sector_codes() if slot == "sector" else CODES.get(slot, ())
+    if text.lower() in codes:
+        return extraction.Extracted(slot, text.lower(), {})
+    if not after_failure:
+        return None
+    kind = SLOT_TYPES[slot]
+    if kind is bool and text.lower() in ("true", "false"):
+        return extraction.Extracted(slot, text.lower() == "true", {})
+    if kind in (int, float) and _MACHINE_NUMBER.fullmatch(text):
+        return extraction.Extracted(slot, coerce(slot, text), {})
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sector_codes() -> Tuple[str, ...]:
+    """The keys of the sector taxonomy (the extractors' file), which the export writes."""
+    return tuple((load_yaml(SECTORS_FILE) or {}).get("sectors", {}))

@@ -298,9 +298,13 @@ def lead_summary(prospect: Row, score: Score, rep: Mapping[str, Any], reason: st
             "temperature": score.temperature.value,
             "explanation": score.explanation(),
             "answers": {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS if prospect.get(slot) is not None},
-            "created_at": prospect.get("created_at"),
+            "created_at": _iso(prospect.get("created_at")),
         },
     }
+
+
+def _iso(value: Any) -> Optional[str]:
+    return value.isoformat(timespec="seconds") if isinstance(value, dt.datetime) else value
 
 
 def _language_hint(metadata: Mapping[str, Any]) -> Optional[str]:

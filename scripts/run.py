@@ -40,6 +40,7 @@ def environment() -> Dict[str, str]:
     env = dict(os.environ)
     for key, value in load_env_file(ROOT / ".env").items():
         env.setdefault(key, value)
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # no network here, and no reporting home
     env.setdefault("RASA_PORT", "5005")
     env.setdefault("ACTION_PORT", "5055")
     env.setdefault("WEB_PORT", "8000")

@@ -101,7 +101,7 @@ def country_currency(country: Optional[str]) -> Optional[str]:
 
 def _resolve(codes: Sequence[str], country: Optional[str]) -> str:
     local = country_currency(country)
-    return local if local in codes else codes[0]
+    return local if local is not None and local in codes else codes[0]
 
 
 def _adjacent(q: Quantity, mentions: Sequence[Mention], work: str) -> Optional[Mention]:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Tuple
 
 from .choices import category_matcher, parse_yes_no
 from .data import phrase_map, sectors
 from .errors import InvalidAnswer
 from .model import Context, Extracted
 from .numbers import Quantity, Scan, half_up, quantities
-from .text import Matcher, Token, best_label, labelled, norms, tokenize
+from .text import Matcher, best_label, labelled, norms, tokenize
 
 MAX_EMPLOYEES = 10_000_000  # larger than any employer: a misread number
 YEAR_FRACTIONS = {"day": 1 / 365.25, "week": 1 / 52.18, "month": 1 / 12, "quarter": 1 / 4, "year": 1.0}

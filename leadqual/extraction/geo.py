@@ -41,12 +41,12 @@ def _variants(name: str) -> List[str]:
 
 
 @lru_cache(maxsize=None)
-def _names() -> Dict[str, str]:
-    """Folded country name -> ISO code, authoritative sources first."""
-    table: Dict[str, str] = {}
+def _names() -> Dict[str, Tuple[str, str]]:
+    """Folded country name -> (name as written, ISO code), authoritative sources first."""
+    table: Dict[str, Tuple[str, str]] = {}
     for code, names in places()["aliases"].items():
         for name in names:
-            table.setdefault(fold(name), code)
+            table.setdefault(fold(name), (name, code))
     valid = {c.alpha_2 for c in pycountry.countries}
     for lang in available_languages():
         try:
@@ -56,11 +56,11 @@ def _names() -> Dict[str, str]:
         for code, name in territories.items():
             if code in valid:
                 for variant in _variants(name):
-                    table.setdefault(fold(variant), code)
+                    table.setdefault(fold(variant), (variant, code))
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             for variant in _variants(getattr(country, attr, "") or ""):
-                table.setdefault(fold(variant), country.alpha_2)
+                table.setdefault(fold(variant), (variant, country.alpha_2))
     return table
 
 
@@ -69,8 +69,8 @@ def _matcher(lang: str) -> Matcher:
     data = places()
     ambiguous = {fold(a) for a in data["ambiguous"]}
     entries: List[Tuple[str, Place]] = []
-    for name, code in _names().items():
-        entries.append((name, Place(code, NAME, name in ambiguous)))
+    for key, (name, code) in _names().items():
+        entries.append((name, Place(code, NAME, key in ambiguous)))
     for code, cities in data["cities"].items():
         entries.extend((c, Place(code, CITY, fold(c) in ambiguous)) for c in cities)
     for code, langs in data["demonyms"].items():

@@ -12,7 +12,7 @@ import re
 from typing import Dict, Optional
 
 from .amounts import parse_amount
-from .choices import category_matcher, classify
+from .choices import category_matcher
 from .company import find_sector, head_count
 from .contact import find_email, find_phone
 from .data import phrases
@@ -20,7 +20,7 @@ from .geo import find_country
 from .model import Extracted
 from .numbers import half_up, quantities
 from .people import person_name
-from .text import norms, tokenize
+from .text import best_label, norms, tokenize
 from .timeline import parse_timeline
 
 
@@ -49,7 +49,8 @@ def _founded(text: str, lang: str, today: datetime.date) -> Optional[Extracted]:
     """'founded in 2010', 'depuis 1998': a founding cue right before a year."""
     toks = tokenize(text, lang)
     for m in category_matcher(lang, "company_age").find([t.norm for t in toks]):
-        if m.label != "founded" or m.end >= len(toks):
+        cue = text[toks[m.start].start:toks[m.end - 1].end]
+        if m.label != "founded" or m.end >= len(toks) or len(cue) < 4:  # not a bare "en"/"nel"
             continue
         nxt = toks[m.end].norm
         if re.fullmatch(r"1[89]\d\d|20\d\d", nxt) and 1800 <= int(nxt) <= today.year:
@@ -64,6 +65,17 @@ def _name(text: str, lang: str) -> Optional[Extracted]:
     toks = tokenize(text, lang)
     name = person_name(text[toks[found[0].start].start:], lang)
     return Extracted("person_name", name, {}) if name else None
+
+
+def _customer_type(text: str, lang: str, company: bool) -> Optional[str]:
+    """Only phrases of two words or more ("for my company", "pour moi"): a lone
+    "clientes" or "home" says little in a free message.  A head count, an
+    industry or a company noun means a company is talking."""
+    words = norms(text, lang)
+    kind = best_label([m for m in category_matcher(lang, "customer_type").find(words) if m.end - m.start >= 2])
+    if kind is None and (company or category_matcher(lang, "company_nouns").find(words)):
+        kind = "b2b"
+    return None if kind is None else str(kind)
 
 
 def extract_all(text: str, lang: str, *, country: Optional[str] = None,
@@ -90,9 +102,7 @@ def extract_all(text: str, lang: str, *, country: Optional[str] = None,
     sector = find_sector(text, lang)
     if sector is not None and sector != "other":
         out["sector"] = Extracted("sector", sector, {})
-    kind = classify(text, lang, "customer_type")
-    if kind is None and ("employees" in out or "sector" in out):
-        kind = "b2b"  # a head count or an industry is a company talking
+    kind = _customer_type(text, lang, company=bool({"employees", "sector"} & set(out)))
     if kind is not None:
         out["customer_type"] = Extracted("customer_type", kind, {})
     months = parse_timeline(text, lang, today, strict=True)

@@ -20,6 +20,7 @@ _CLEAN = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " ", "\n": " ", "\r": " ",
 })
 _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 SYMBOLS = frozenset("$€£¥₹₽₩&+%")
 _PIECES = re.compile(r"[^-/.,;:!?()\[\]{}\"«»“”]+")
 
@@ -75,7 +76,7 @@ Pattern = Tuple[Tuple[str, bool], ...]  # (token, is_stem) pairs
 class Match:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
-    label: Hashable
+    label: Any  # whatever the caller attached to the phrase
     weight: float
 
 
@@ -83,7 +84,9 @@ def compile_pattern(phrase: str, lang: str) -> Pattern:
     parts: List[Tuple[str, bool]] = []
     for word in phrase.split():
         stem = len(word) > 1 and word.endswith("*")
-        pieces = norms(word.rstrip("*") if stem else word, lang)
+        pieces = list(norms(word.rstrip("*") if stem else word, lang))
+        if word.endswith("'") and pieces and not pieces[-1].endswith("'"):
+            pieces[-1] += "'"  # an elided article alone ("l'") tokenizes without its apostrophe
         parts.extend((p, stem and i == len(pieces) - 1) for i, p in enumerate(pieces))
     return tuple(parts)
 
@@ -96,18 +99,19 @@ class Matcher:
     """
 
     def __init__(self, entries: Iterable[Tuple[str, Hashable]], lang: str) -> None:
-        self._exact: Dict[str, List[Tuple[Pattern, Hashable, float]]] = {}
-        self._stems: Dict[str, List[Tuple[Pattern, Hashable, float]]] = {}
+        self._exact: Dict[str, List[Tuple[Pattern, Any, float]]] = {}
+        self._stems: Dict[str, List[Tuple[Pattern, Any, float]]] = {}
         for phrase, label in entries:
             weight = 0.5 if phrase.startswith("~") else 1.0
-            pattern = compile_pattern(phrase.lstrip("~"), lang)
-            if not pattern:
-                continue
-            first, stem = pattern[0]
-            bucket = self._stems.setdefault(first[:3], []) if stem else self._exact.setdefault(first, [])
-            bucket.append((pattern, label, weight))
+            for variant in {phrase, phrase.translate(_UMLAUTS)}:  # "Muenchen" typed without umlauts
+                pattern = compile_pattern(variant.lstrip("~"), lang)
+                if not pattern:
+                    continue
+                first, stem = pattern[0]
+                bucket = self._stems.setdefault(first[:3], []) if stem else self._exact.setdefault(first, [])
+                bucket.append((pattern, label, weight))
 
-    def _candidates(self, word: str) -> Iterable[Tuple[Pattern, Hashable, float]]:
+    def _candidates(self, word: str) -> Iterable[Tuple[Pattern, Any, float]]:
         yield from self._exact.get(word, ())
         for key in {word[:n] for n in (1, 2, 3)}:
             yield from self._stems.get(key, ())
@@ -142,11 +146,11 @@ def labelled(mapping: Mapping[str, Sequence[str]]) -> List[Tuple[str, str]]:
     return [(p, label) for label, items in mapping.items() for p in (items or ())]
 
 
-def best_label(matches: Sequence[Match]) -> Hashable:
+def best_label(matches: Sequence[Match]) -> Any:
     """Label with the most matched weight; ties go to the earliest match, so
     None is returned only when nothing matched."""
-    score: Dict[Hashable, float] = {}
-    first: Dict[Hashable, int] = {}
+    score: Dict[Any, float] = {}
+    first: Dict[Any, int] = {}
     for m in matches:
         score[m.label] = score.get(m.label, 0.0) + m.weight * (m.end - m.start)
         first.setdefault(m.label, m.start)

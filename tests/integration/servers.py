@@ -84,6 +84,7 @@ def assistant(env: Dict[str, str], log_dir: Path) -> Iterator[Dict[str, str]]:
         "LEADQUAL_TRACKER_DIALECT": "sqlite",
         "LEADQUAL_TRACKER_URL": f"sqlite:///{log_dir / 'tracker.db'}",
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        "RASA_TELEMETRY_ENABLED": "false",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     }
     token = env.setdefault("RASA_AUTH_TOKEN", "integration-token")
@@ -95,8 +96,14 @@ def assistant(env: Dict[str, str], log_dir: Path) -> Iterator[Dict[str, str]]:
                              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
                             cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT)
     try:
-        wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
-        wait_http(f"http://127.0.0.1:{rasa_port}/status?token={token}", 240, rasa)
+        try:
+            wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
+            wait_http(f"http://127.0.0.1:{rasa_port}/status?token={token}", 240, rasa)
+        except (RuntimeError, TimeoutError) as error:
+            for log in logs:
+                log.flush()
+            tails = {name: (log_dir / f"{name}.log").read_text(errors="replace")[-3000:] for name in ("actions", "rasa")}
+            raise RuntimeError(f"{error}\n--- actions.log\n{tails['actions']}\n--- rasa.log\n{tails['rasa']}") from error
         yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{action_port}", "token": token,
                "pids": {"rasa": rasa.pid, "actions": actions.pid}}
     finally:

@@ -41,7 +41,9 @@ def test_asking_for_information_makes_the_prospect_warm(qualifier):
 def test_the_language_follows_the_first_message_and_survives_a_short_reply(qualifier):
     first = qualifier.observe(turn("bonjour, je cherche un logiciel de gestion", 1, intent="greet", probabilities=FRENCH))
     assert first.language == "fr"
-    second = qualifier.observe(turn("ok thanks", 2, intent="affirm", language="fr"))
+    assert first.language_settled
+    second = qualifier.observe(turn("ok thanks", 2, intent="affirm", language="fr", language_settled=True,
+                                    language_evidence=first.language_evidence))
     assert second.language == "fr"
 
 
