@@ -37,25 +37,29 @@ def compose(path: Path) -> Optional[yaml.Node]:
 
 
 def line_of(path: Path, *keys: Any) -> Optional[int]:
-    """1-based line of the value reached by ``keys`` in ``path``, if it can be found."""
+    """1-based line of the value reached by ``keys`` in ``path``; the deepest key found wins."""
     try:
         node = compose(path)
     except (OSError, yaml.YAMLError):
         return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
     for key in keys:
+        child = None
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == str(key)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            node = node.value[key] if key < len(node.value) else None
-        else:
-            node = None
-        if node is None:
-            return None
-    return node.start_mark.line + 1
+            child = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
 
 
 def config_error(path: Path, reason: str, *keys: Any) -> ConfigError:
     """A ConfigError for the value at ``keys`` in ``path``, with its line when known."""
-    line = line_of(path, *keys) if keys else None
+    line = line_of(path, *keys)
     where = f"{path}:{line}" if line else str(path)
     return ConfigError(f"{where}: {reason}")

@@ -11,7 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence, Tuple
 
-import yaml
+from leadqual.yamlfile import line_of
+from leadqual.yamlfile import load_yaml as parse_yaml
 
 from .errors import ConfigError, UnsupportedLanguage
 
@@ -31,44 +32,13 @@ class SchemaError(Exception):
 
 def load_yaml(path: Path, validate: Optional[Callable[[Any], None]] = None) -> Any:
     """Parse `path`, turning every failure into a ConfigError naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}:0: cannot read file ({exc.strerror})") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        raise ConfigError(f"{path}:{line}: {exc.problem or exc.context or 'invalid YAML'}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}:0: invalid YAML ({exc})") from exc
+    data = parse_yaml(path)
     if validate is not None:
         try:
             validate(data)
         except SchemaError as exc:
-            raise ConfigError(f"{path}:{_line_of(text, exc.where)}: {exc.reason}") from exc
+            raise ConfigError(f"{path}:{line_of(path, *exc.where) or 1}: {exc.reason}") from exc
     return data
-
-
-def _line_of(text: str, where: Where) -> int:
-    """Line (1-based) of the node at key path `where`; the deepest found wins."""
-    node = yaml.compose(text)
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in where:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == str(key):
-                    child = v
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            child = node.value[key]
-        if child is None:
-            break
-        node = child
-        line = node.start_mark.line + 1
-    return line
 
 
 # ---------------------------------------------------------------- validators

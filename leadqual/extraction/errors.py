@@ -5,9 +5,9 @@ text, so the reasons are short stable English codes.
 """
 from __future__ import annotations
 
+from leadqual.yamlfile import ConfigError  # one error type for every bad data file
 
-class ConfigError(Exception):
-    """A data file is unreadable or malformed; the message is `path:line: reason`."""
+__all__ = ["ConfigError", "InvalidAnswer", "UnsupportedLanguage"]
 
 
 class UnsupportedLanguage(ValueError):

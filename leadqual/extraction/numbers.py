@@ -16,6 +16,7 @@ from typing import Dict, List, Optional, Tuple
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol
+from text_to_num import alpha2digit
 
 from .data import phrase_list, phrase_map
 from .text import clean, fold, word_regex
@@ -106,9 +107,7 @@ def _hedges_removed(text: str, lang: str) -> str:
 def _words_to_digits(text: str, lang: str) -> str:
     """Number words to digits; from 2 up, so articles ("un", "one") stay words."""
     try:
-        from text_to_num import alpha2digit
-
-        return alpha2digit(text, lang, threshold=2)  # "two weeks", but not "un"/"one" 
+        return alpha2digit(text, lang, threshold=2)
     except Exception:  # text2num knows few languages and can trip on odd input
         return text
 
@@ -197,7 +196,7 @@ def _joins(lang: str) -> frozenset:
 def quantities(text: str, lang: str, ignore: "Optional[re.Pattern[str]]" = None) -> Tuple[Scan, List[Quantity]]:
     """Numbers with ranges merged; `ignore` strips units between the bounds
     ("50 k€ - 60 k€").  A bare lower bound borrows the upper bound's magnitude
-    ("entre 50 et 60k" = 50k-60k) when that keeps the range increasing."""
+    ("entre 50 et 60k" = 50k-60k), see _shared_scale."""
     s = scan(text, lang)
     out: List[Quantity] = []
     i = 0
@@ -205,10 +204,9 @@ def quantities(text: str, lang: str, ignore: "Optional[re.Pattern[str]]" = None)
         a = s.nums[i]
         b = s.nums[i + 1] if i + 1 < len(s.nums) else None
         if b is not None and _joined(s.text[a.end:b.start], b, lang, ignore):
-            high_raw = abs(b.raw)
             low = a.value
-            if b.scale > 1 and a.scale == 1 and a.raw <= high_raw:
-                low = a.raw * b.scale
+            if a.scale == 1:
+                low = a.raw * _shared_scale(a.raw, b)
             high = abs(b.value)
             out.append(Quantity(min(low, high), max(low, high), a.start, b.end, a.scale > 1 or b.scale > 1))
             i += 2
@@ -216,6 +214,17 @@ def quantities(text: str, lang: str, ignore: "Optional[re.Pattern[str]]" = None)
             out.append(Quantity(a.value, a.value, a.start, a.end, a.scale > 1))
             i += 1
     return s, out
+
+
+def _shared_scale(low: float, b: Num) -> float:
+    """Magnitude the lower bound shares with the upper one: "50 et 60k" and
+    "10 et 15 000" mean thousands on both sides, "5 and 1000" does not."""
+    high = abs(b.raw)
+    if b.scale > 1 and low <= high:
+        return b.scale
+    if b.scale == 1 and high >= 1000 and high % 1000 == 0 and low < 1000 and low * 1000 <= high:
+        return 1000.0
+    return 1.0
 
 
 def _joined(gap: str, b: Num, lang: str, ignore: "Optional[re.Pattern[str]]") -> bool:

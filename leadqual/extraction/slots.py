@@ -10,7 +10,7 @@ import datetime
 from typing import Callable, Dict, Optional
 
 from . import company, people
-from .amounts import parse_amount, rate
+from .amounts import parse_amount
 from .choices import category_matcher, classify, only_yes_no, parse_yes_no
 from .contact import find_email, find_phone
 from .data import phrases
@@ -28,7 +28,12 @@ def _reject(ctx: Context, reason: str) -> InvalidAnswer:
 
 
 def customer_type(ctx: Context) -> Extracted:
+    """b2b/b2c phrases first; a company noun or an industry ("for our
+    restaurant") also means a business."""
     label = classify(ctx.text, ctx.lang, "customer_type")
+    if label is None and (category_matcher(ctx.lang, "company_nouns").find(norms(ctx.text, ctx.lang))
+                          or company.find_sector(ctx.text, ctx.lang) not in (None, "other")):
+        label = "b2b"
     if label is None:
         raise _reject(ctx, "unclear")
     return Extracted(ctx.slot, label, {})
@@ -58,8 +63,7 @@ def amount_eur(ctx: Context) -> Extracted:
         value = amount.in_eur()
     except KeyError:
         raise _reject(ctx, "unknown_currency") from None
-    details = {"amount": amount.amount, "currency": amount.currency, "min": amount.low, "max": amount.high,
-               "eur_per_unit": rate(amount.currency)}
+    details = {"amount": amount.amount, "currency": amount.currency, "min": amount.low, "max": amount.high}
     return Extracted(ctx.slot, value, details)
 
 

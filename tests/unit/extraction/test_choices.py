@@ -65,6 +65,12 @@ def test_customer_type_is_b2b_for_companies_and_b2c_for_individuals(lang, text, 
     assert extract("customer_type", text, lang).value == expected
 
 
+@pytest.mark.parametrize("lang,text", [("en", "it's for our restaurant"), ("fr", "pour notre cabinet d'avocats"),
+                                       ("de", "für unsere GmbH")])
+def test_customer_type_is_b2b_when_the_answer_names_a_business(lang, text):
+    assert extract("customer_type", text, lang).value == "b2b"
+
+
 def test_unclear_customer_type_is_rejected():
     with pytest.raises(InvalidAnswer) as err:
         extract("customer_type", "hmm", "en")

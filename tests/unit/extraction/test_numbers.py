@@ -74,3 +74,12 @@ def test_a_leading_minus_is_kept():
 
 def test_a_magnitude_letter_glued_to_a_word_is_not_a_magnitude():
     assert parse_number("10 months", "en") == 10
+
+
+def test_range_lower_bound_shares_the_thousands_of_the_upper_bound():
+    from leadqual.extraction.numbers import quantities
+
+    _, found = quantities("entre 10 et 15 000 euros", "fr")
+    assert (found[0].low, found[0].high) == (10_000, 15_000)
+    _, found = quantities("between 5 and 1000", "en")
+    assert (found[0].low, found[0].high) == (5, 1000)
