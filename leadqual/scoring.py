@@ -96,11 +96,20 @@ class Evidence:
     signals: Mapping[str, int] = field(default_factory=dict)
     answered: int = 0
     declined: int = 0
+    last_signal: Optional[str] = None
 
     @classmethod
     def of(cls, answers: Mapping[str, Any], signals: Sequence[str] = (), declined: int = 0) -> "Evidence":
+        """``signals`` in the order they were given: the last one says where the prospect stands now."""
         known = {k: v for k, v in answers.items() if v is not None}
-        return cls(known, dict(Counter(signals)), answered=len(known), declined=declined)
+        return cls(known, dict(Counter(signals)), answered=len(known), declined=declined,
+                   last_signal=signals[-1] if signals else None)
+
+    @classmethod
+    def of_prospect(cls, prospect: Mapping[str, Any], signals: Sequence[str] = ()) -> "Evidence":
+        """What is known of a stored prospect: its answers, its signals, the questions it declined."""
+        return cls.of({slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, signals,
+                      declined=len(prospect.get("declined") or []))
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,7 @@ class Score:
     factors: Tuple[Factor, ...]
     fit_points: float
     rule: Optional[str]
+    disengaged: bool = False  # their latest signal says they are not interested
 
     def explanation(self, top: int = 3) -> List[str]:
         """The factors that moved the score most, strongest first, then the rule that applied."""
@@ -118,10 +128,6 @@ class Score:
         if self.rule:
             lines.append(self.rule)
         return lines
-
-    @property
-    def disengaged(self) -> bool:
-        return any(f.name == "not_interested" for f in self.factors)
 
 
 @dataclass(frozen=True)
@@ -149,15 +155,17 @@ class ScoringModel:
             times = signal_times(name, count)
             factors.append(Factor(name, signal.points * times, signal.reason, feature=name))
         appetence = _logistic(self.intercept + sum(f.points for f in factors))
-        temperature, rule = self._temperature(appetence, counts, fit)
-        return Score(round(appetence, 4), temperature, tuple(factors), fit, rule)
+        disengaged = evidence.last_signal in ("not_interested", "opt_out")
+        temperature, rule = self._temperature(appetence, counts, fit, disengaged)
+        return Score(round(appetence, 4), temperature, tuple(factors), fit, rule, disengaged)
 
-    def _temperature(self, appetence: float, counts: Mapping[str, int], fit: float) -> Tuple[Temperature, Optional[str]]:
+    def _temperature(self, appetence: float, counts: Mapping[str, int], fit: float,
+                     disengaged: bool) -> Tuple[Temperature, Optional[str]]:
         rules = self.rules
         by_threshold = (
             Temperature.HOT if appetence >= rules.hot else Temperature.WARM if appetence >= rules.warm else Temperature.COLD
         )
-        if rules.not_interested_is_cold and (counts.get("not_interested") or counts.get("opt_out")):
+        if rules.not_interested_is_cold and disengaged:
             return Temperature.COLD, "rule: not interested, so cold"
         if counts.get("buy_intent") and fit >= rules.buy_intent_hot_min_fit:
             return Temperature.HOT, "rule: wants to buy and fits the target, so hot"

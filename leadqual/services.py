@@ -240,7 +240,8 @@ class Qualifier:
             prospect = self.repository.get(prospect["id"]) or prospect
         score = self.rescore(prospect)
         next_slot = reask or self.plan.next_question(
-            {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature, score.disengaged)
+            {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature,
+            disengaged=intent == Signal.NOT_INTERESTED.value)
         return FormStep(next_slot, reask, gave_up, tuple(dict.fromkeys(skipped_now)), counts)
 
     # -- the end of the conversation ------------------------------------------------------------

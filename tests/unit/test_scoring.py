@@ -59,9 +59,15 @@ def test_a_buy_intent_alone_is_not_enough_without_fit():
 
 
 def test_not_interested_is_cold_whatever_the_fit():
-    result = score(FITTING_B2B, ["buy_intent", "not_interested"])
+    result = score(FITTING_B2B, ["buy_intent", "not_interested"])  # the latest word is no
     assert result.temperature == Temperature.COLD
     assert result.disengaged
+
+
+def test_a_prospect_who_re_engages_after_saying_no_is_no_longer_held_cold():
+    result = score(FITTING_B2B, ["not_interested", "buy_intent"])
+    assert not result.disengaged
+    assert result.temperature == Temperature.HOT
 
 
 def test_declining_questions_lowers_appetence():
