@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from leadqual.model import QUALIFICATION_SLOTS
 from leadqual.scoring import Evidence, ScoringModel, signal_times
-from leadqual.storage.repository import ProspectRepository, Row
+from leadqual.storage.repository import ProspectRepository
 
 DEFAULT_MIN_OUTCOMES = 50
 BINS = 10
@@ -102,12 +101,6 @@ def features(model: ScoringModel, evidence: Evidence) -> Dict[str, float]:
     return found
 
 
-def evidence_of(row: Row) -> Evidence:
-    """What the scorer knew of a stored prospect (``row`` from ``ProspectRepository.outcomes``)."""
-    return Evidence.of({slot: row.get(slot) for slot in QUALIFICATION_SLOTS}, row.get("signals") or [],
-                       declined=len(row.get("declined") or []))
-
-
 def fit(repository: ProspectRepository, scoring_model: ScoringModel, *, min_outcomes: int = DEFAULT_MIN_OUTCOMES,
         test_fraction: float = 0.3, seed: int = 0, regularisation: float = 1.0) -> FitReport:
     """Fit on a stratified split of the outcomes, compare with the hand model on the rest, keep the better."""
@@ -123,7 +116,7 @@ def fit(repository: ProspectRepository, scoring_model: ScoringModel, *, min_outc
     if min(won, len(rows) - won) < 2:
         raise NotEnoughOutcomes(len(rows), min_outcomes, f"{won} won and {len(rows) - won} lost: at least 2 of each are needed")
     vocabulary = feature_names(scoring_model)
-    evidences = [evidence_of(row) for row in rows]
+    evidences = [Evidence.of_prospect(row, row["signals"]) for row in rows]
     x = np.array([[f.get(name, 0.0) for name in vocabulary] for f in (features(scoring_model, e) for e in evidences)])
     y = np.array([1 if row["outcome"] == "won" else 0 for row in rows])
     train, test = train_test_split(np.arange(len(rows)), test_size=test_fraction, stratify=y, random_state=seed)

@@ -30,7 +30,7 @@ from leadqual.model import (
     coerce,
 )
 from leadqual.scoring import Evidence, ScoringModel, load_scoring
-from leadqual.storage.repository import ProspectRepository, Row
+from leadqual.storage.repository import ProspectRepository
 from leadqual.yamlfile import load_yaml
 
 IDENTITY = ("email", "phone", "company_name")  # in the order de-duplication trusts them
@@ -184,13 +184,13 @@ class _Run:
         if match is None:
             prospect_id = self.repository.insert_imported(answers, self.source, self.file_name, self.language, details)
             self.created_on[prospect_id] = record.line
-            temperature = self._score(self.repository.get(prospect_id) or {})
+            temperature = self._score(prospect_id)
             self.report.imported.append(Imported(record.line, prospect_id, temperature))
             return
         prospect_id = match.prospect["id"]
         filled = self.repository.fill_empty(prospect_id, {**answers, "prospect_source": answers.get("prospect_source") or self.source}, details)
         if filled:
-            self._score(self.repository.get(prospect_id) or match.prospect)
+            self._score(prospect_id)
         self.report.duplicates.append(Duplicate(record.line, prospect_id, match.by, tuple(filled), self.created_on.get(prospect_id)))
 
     def _understand(self, record: Record, columns: ColumnMap) -> Tuple[Dict[str, Any], Dict[str, Any]]:
@@ -216,10 +216,10 @@ class _Run:
                 details[slot] = found.details
         return answers, details
 
-    def _score(self, prospect: Row) -> str:
-        evidence = Evidence.of({slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS},
-                               self.repository.signals_of(prospect["id"]), declined=len(prospect.get("declined") or []))
-        score = self.scoring.score(evidence)
+    def _score(self, prospect_id: int) -> str:
+        prospect = self.repository.get(prospect_id)
+        assert prospect is not None  # just written in this run
+        score = self.scoring.score(Evidence.of_prospect(prospect, self.repository.signals_of(prospect["id"])))
         self.repository.record_score(prospect["id"], score.appetence, score.temperature.value,
                                      score.explanation(self.scoring.top_factors))
         return score.temperature.value

@@ -264,17 +264,20 @@ class ProspectRepository:
 
     def find_duplicate(self, email: Optional[str] = None, phone: Optional[str] = None,
                        company_name: Optional[str] = None) -> Optional[Match]:
-        """The earliest prospect with this email, else this phone, else this company name (case and spaces aside)."""
-        lookups = [
+        """The earliest prospect with this email, else this phone, else this company name (case and spaces
+        aside); a weaker key never joins two prospects a stronger one tells apart (two contacts of one company)."""
+        keys = [
             ("email", email_key(prospects.c.email), email.lower() if email else None),
             ("phone", prospects.c.phone, phone or None),
             ("company_name", company_key(prospects.c.company_name), normalise_company(company_name) if company_name else None),
         ]
         with self.engine.connect() as conn:
-            for field, key, value in lookups:
+            for rank, (field, key, value) in enumerate(keys):
                 if not value:
                     continue
-                row = conn.execute(select(prospects).where(key == value).order_by(prospects.c.id).limit(1)).first()
+                stronger = [or_(k.is_(None), k == v) for _, k, v in keys[:rank] if v]
+                query = select(prospects).where(key == value, *stronger).order_by(prospects.c.id).limit(1)
+                row = conn.execute(query).first()
                 if row is not None:
                     return Match(dict(row._mapping), field)
         return None
@@ -286,12 +289,9 @@ class ProspectRepository:
         values.setdefault("prospect_source", source)
         now = self.clock()
         with self.engine.begin() as conn:
-            result = conn.execute(
-                insert(prospects).values(
-                    **values, channel=IMPORT_CHANNEL, language=language, imported_from=file_name, escalated=False,
-                    declined=[], details=dict(details or {}), created_at=now, updated_at=now,
-                )
-            )
+            result = conn.execute(insert(prospects).values(
+                **values, channel=IMPORT_CHANNEL, language=language, imported_from=file_name, escalated=False,
+                declined=[], details=dict(details or {}), created_at=now, updated_at=now))
         return int(result.inserted_primary_key[0])
 
     def fill_empty(self, prospect_id: int, answers: Mapping[str, Any], details: Optional[Mapping[str, Any]] = None) -> List[str]:
@@ -306,10 +306,9 @@ class ProspectRepository:
                 return []
             known = current.details or {}
             extra = {slot: detail for slot, detail in (details or {}).items() if slot in filled and slot not in known}
-            conn.execute(
-                update(prospects).where(prospects.c.id == prospect_id)
-                .values(**filled, details={**known, **extra}, updated_at=self.clock())
-            )
+            declined = [slot for slot in current.declined or [] if slot not in filled]  # as save_answers does
+            conn.execute(update(prospects).where(prospects.c.id == prospect_id)
+                         .values(**filled, details={**known, **extra}, declined=declined, updated_at=self.clock()))
         return sorted(filled)
 
     def record_outcome(self, prospect_id: int, outcome: str) -> bool:

@@ -15,6 +15,7 @@ from tests.unit.prospect_data import MESSY
 
 TODAY = dt.date(2026, 11, 28)
 
+
 def make_repository(url):
     return ProspectRepository(create_engine_for(url), clock=lambda: dt.datetime(2026, 11, 28, 12, 0))
 

@@ -66,6 +66,15 @@ def test_a_duplicate_is_found_by_email_before_phone_before_company(repository):
     assert repository.find_duplicate(None, None, None) is None
 
 
+def test_two_contacts_of_one_company_with_their_own_emails_are_not_duplicates(repository):
+    anna = repository.insert_imported({"email": "anna@acme.com", "company_name": "Acme"}, "other", "a.csv", "en")
+    assert repository.find_duplicate("bob@acme.com", None, "Acme") is None
+    assert repository.find_duplicate(None, None, "Acme").prospect["id"] == anna  # nothing tells them apart
+    shared_phone = repository.insert_imported({"email": "carl@beta.com", "phone": "+4930123456"}, "other", "a.csv", "en")
+    assert repository.find_duplicate("dora@beta.com", "+4930123456", None) is None
+    assert repository.find_duplicate("CARL@beta.com", "+4930123456", None).prospect["id"] == shared_phone
+
+
 def test_filling_empty_answers_never_overwrites_one(repository):
     prospect_id = repository.insert_imported({"company_name": "Acme", "employees": 10}, "other", "a.csv", "en")
     filled = repository.fill_empty(prospect_id, {"company_name": "ACME Corp", "employees": 900, "country": "FR"})
