@@ -77,19 +77,21 @@ def main() -> int:
                  "--credentials", "credentials.yml", "--interface", "127.0.0.1"],
         "web": [sys.executable, "web/serve.py"],
     }
-    processes = [subprocess.Popen(cmd, env=env, start_new_session=True) for cmd in commands.values()]
+    parent = os.getppid()
+    processes = [subprocess.Popen(cmd, env=env) for cmd in commands.values()]
 
-    def stop(*_: object) -> None:
+    def stop() -> None:
         for process in processes:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                process.terminate()
         for process in processes:
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                process.kill()
 
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda *_: sys.exit(0))
     try:
         up = wait_until_up(f"{env['LEADQUAL_RASA_URL']}/status?token={env['RASA_AUTH_TOKEN']}", 180, processes)
         if not up:
@@ -106,6 +108,8 @@ def main() -> int:
             flush=True,
         )
         while all(p.poll() is None for p in processes):
+            if os.getppid() != parent:  # whoever started us (make, a terminal) is gone
+                return 0
             time.sleep(1)
         print("a process stopped; stopping the others", file=sys.stderr)
         return 1
