@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leadqual", description="The prospect file of the leadqual assistant.")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    check = commands.add_parser("check", help="check every configuration and data file")
+    check.set_defaults(handler=_check)
+
     db = commands.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"], help="apply the migrations")
     db.set_defaults(handler=_db)
@@ -82,6 +85,16 @@ def _date(value: str) -> dt.datetime:
         return dt.datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-28") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from leadqual.bootstrap import check
+
+    settings = Settings.from_env()
+    check(settings)
+    print(f"configuration is valid: {settings.scoring_file}, {settings.qualification_file}, {settings.reps_file}",
+          file=sys.stderr)
+    return 0
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -69,7 +69,9 @@ def main() -> int:
     os.chdir(ROOT)
     (ROOT / "var").mkdir(exist_ok=True)
     env = environment()
-    subprocess.run([str(BIN / "leadqual"), "db", "upgrade"], env=env, check=True)
+    for command in (["check"], ["db", "upgrade"]):
+        if subprocess.run([str(BIN / "leadqual"), *command], env=env).returncode != 0:
+            return 2  # the command said what is wrong (file and line)
     commands = {
         "actions": [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", env["ACTION_PORT"]],
         "rasa": [str(BIN / "rasa"), "run", "--model", "models", "--enable-api", "--auth-token", env["RASA_AUTH_TOKEN"],
