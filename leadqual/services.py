@@ -125,7 +125,7 @@ class Qualifier:
         if signal is not None and turn.intent_confidence >= DIGRESSION_CONFIDENCE:
             self.repository.add_signal(prospect["id"], signal.value, turn.message_id)
         prospect = self.repository.get(prospect["id"]) or prospect
-        returning = None if turn.intent == Signal.OPT_OUT.value else self._recognise(prospect, turn.metadata)
+        returning = None if turn.intent == Signal.OPT_OUT.value else self._recognise(prospect)
         if returning:
             prospect = self.repository.get(prospect["id"]) or prospect
         score = self.rescore(prospect)
@@ -146,7 +146,7 @@ class Qualifier:
             returning=returning,
         )
 
-    def _recognise(self, prospect: Row, metadata: Mapping[str, Any]) -> Optional[str]:
+    def _recognise(self, prospect: Row) -> Optional[str]:
         """Link a prospect to an earlier record with the same email or phone, once.
 
         Their known answers are copied (never over what this conversation said) so they are not
@@ -155,9 +155,8 @@ class Qualifier:
         details = prospect.get("details") or {}
         if "returning_of" in details:
             return None
-        email = prospect.get("email") or (metadata or {}).get("email")
-        phone = prospect.get("phone") or (metadata or {}).get("phone")
-        earlier = self.repository.find_by_contact(email=email, phone=phone, exclude=prospect["id"])
+        earlier = self.repository.find_by_contact(email=prospect.get("email"), phone=prospect.get("phone"),
+                                                  exclude=prospect["id"])
         if earlier is None or earlier.get("opted_out_at"):
             return None
         known = {slot: earlier[slot] for slot in QUALIFICATION_SLOTS
@@ -184,12 +183,14 @@ class Qualifier:
         if (prospect.get("need") is None and "need" not in found and not requested
                 and turn.intent in ("buy_intent", "request_info", "inform") and len(turn.text.split()) >= NEED_MIN_WORDS):
             found["need"] = extraction.Extracted("need", turn.text.strip(), {})
-        source = (turn.metadata or {}).get("source")
-        if source and prospect.get("prospect_source") is None:
-            try:
-                found["prospect_source"] = extraction.extract("prospect_source", str(source), language)
-            except extraction.InvalidAnswer:
-                pass
+        # What the channel already knows: a WhatsApp number, a signed-in visitor's email, a campaign source.
+        for slot in ("phone", "email", "prospect_source"):
+            value = (turn.metadata or {}).get("source" if slot == "prospect_source" else slot)
+            if value and prospect.get(slot) is None and slot not in found:
+                try:
+                    found[slot] = extraction.extract(slot, str(value), language, country=country)
+                except extraction.InvalidAnswer:
+                    pass
         return found
 
     def _answer_to(self, slot: str, turn: Turn, language: str, country: Optional[str],
