@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 from typing import Dict, Tuple
 
-SUPPORTED_LANGUAGES: Tuple[str, ...] = ("en", "fr", "es", "de", "it", "pt")
+import yaml
+
+
+def _supported_languages() -> Tuple[str, ...]:
+    """The languages listed in data/languages.yml: a new language is data, not code."""
+    path = Path(__file__).parent / "data" / "languages.yml"
+    languages = tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["supported"])
+    if not languages or not all(isinstance(l, str) and len(l) == 2 for l in languages):
+        raise ValueError(f"{path}: 'supported' must list two-letter language codes")
+    return languages
+
+
+SUPPORTED_LANGUAGES: Tuple[str, ...] = _supported_languages()
 
 # Answers the assistant collects, in the column order of the prospect file.
 QUALIFICATION_SLOTS: Tuple[str, ...] = (

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-SUPPORTED_LANGUAGES = ("en", "fr", "es", "de", "it", "pt")
+from leadqual.model import SUPPORTED_LANGUAGES  # one list, in data/languages.yml
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def send(page, text, expected_bot_messages):
 def test_a_french_visitor_chats_in_french_and_answers_with_a_button(browser, chat_page, tmp_path):
     page = browser.new_page(locale="fr-FR")
     page.goto(f"{chat_page}/?source=website")
-    assert page.locator("#send").inner_text() == "Envoyer"
+    page.wait_for_function("document.getElementById('send').textContent === 'Envoyer'", timeout=10000)
     send(page, "bonjour", 2)
     assert any("entreprise" in text for text in bot_messages(page))
     page.locator(".buttons button", has_text="Pour mon entreprise").click()

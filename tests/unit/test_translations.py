@@ -48,3 +48,21 @@ def test_every_question_the_form_can_ask_has_a_question_and_a_reask():
     missing = [f"utter_{kind}_{slot}" for slot in QUALIFICATION_SLOTS for kind in ("ask", "reask")
                if f"utter_{kind}_{slot}" not in RESPONSES]
     assert missing == []
+
+
+def test_the_chat_page_has_its_texts_in_every_language():
+    import json
+
+    texts = json.loads((Path(__file__).resolve().parents[2] / "web" / "static" / "ui.json").read_text(encoding="utf-8"))
+    assert set(SUPPORTED_LANGUAGES) <= set(texts)
+    for language in SUPPORTED_LANGUAGES:
+        assert set(texts[language]) == {"title", "placeholder", "send", "error"}, language
+        if language != "en":
+            assert texts[language]["title"] != texts["en"]["title"], language
+
+
+def test_every_language_has_training_data_and_extraction_phrases():
+    root = Path(__file__).resolve().parents[2]
+    for language in SUPPORTED_LANGUAGES:
+        assert (root / "data" / "nlu" / f"{language}.yml").exists(), language
+        assert (root / "leadqual" / "data" / "phrases" / f"{language}.yml").exists(), language

@@ -1,17 +1,10 @@
 // The chat page: sends each message to Rasa's REST channel with the browser's language and the
 // campaign source (?source=trade_show) as metadata, and shows the replies and their buttons.
 (function () {
-  const UI = {
-    en: { title: "Chat with our sales team", placeholder: "Type your message…", send: "Send", error: "The assistant cannot be reached right now. Please try again in a moment." },
-    fr: { title: "Discutez avec notre équipe commerciale", placeholder: "Écrivez votre message…", send: "Envoyer", error: "L'assistant est injoignable pour le moment. Réessayez dans un instant." },
-    es: { title: "Hable con nuestro equipo comercial", placeholder: "Escriba su mensaje…", send: "Enviar", error: "El asistente no está disponible en este momento. Inténtelo de nuevo en un instante." },
-    de: { title: "Chatten Sie mit unserem Vertriebsteam", placeholder: "Ihre Nachricht…", send: "Senden", error: "Der Assistent ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal." },
-    it: { title: "Parli con il nostro team commerciale", placeholder: "Scriva il suo messaggio…", send: "Invia", error: "L'assistente non è raggiungibile in questo momento. Riprovi tra un istante." },
-    pt: { title: "Fale com a nossa equipa comercial", placeholder: "Escreva a sua mensagem…", send: "Enviar", error: "O assistente não está disponível neste momento. Tente novamente daqui a pouco." },
-  };
+  // Page texts per language live in ui.json, beside the bot's own translations in domain.yml.
   const params = new URLSearchParams(window.location.search);
   const browserLanguage = params.get("lang") || navigator.language || "en";
-  const ui = UI[browserLanguage.slice(0, 2).toLowerCase()] || UI.en;
+  let ui = null;
   const senderKey = "leadqual.sender";
   const sender = localStorage.getItem(senderKey) || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
   localStorage.setItem(senderKey, sender);
@@ -20,10 +13,15 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("input");
   const error = document.getElementById("error");
-  document.documentElement.lang = browserLanguage.slice(0, 2);
-  document.getElementById("title").textContent = ui.title;
-  document.getElementById("send").textContent = ui.send;
-  input.placeholder = ui.placeholder;
+  async function localise() {
+    const texts = await (await fetch("ui.json")).json();
+    ui = texts[browserLanguage.slice(0, 2).toLowerCase()] || texts.en;
+    document.documentElement.lang = browserLanguage.slice(0, 2);
+    document.getElementById("title").textContent = ui.title;
+    document.getElementById("send").textContent = ui.send;
+    input.placeholder = ui.placeholder;
+  }
+  const ready = localise();
 
   function show(text, who) {
     const item = document.createElement("li");
@@ -53,6 +51,7 @@
   }
 
   async function send(message, shown) {
+    await ready;
     show(shown || message, "user");
     error.hidden = true;
     const metadata = { language: browserLanguage, channel: "web" };
