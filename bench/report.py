@@ -44,12 +44,14 @@ def _plots(results: Dict[str, Any], figures: Path) -> List[str]:
             ax.set_title(f"Language on 1–3 word messages (n={data['messages']})")
             ax.legend(loc="lower left", fontsize=8)
         elif key == "extraction":
-            fields = sorted(data["per_field"])
-            means = [sum(data["per_field"][f].values()) / len(data["per_field"][f]) for f in fields]
+            table = data.get("blind_per_field") or data["per_field"]
+            fields = sorted(table)
+            means = [sum(table[f].values()) / len(table[f]) for f in fields]
             ax.barh(fields, means, color="#2fbf71")
             ax.axvline(TARGETS["extraction"], color="red", linestyle="--")
             ax.set_xlim(0.5, 1.0)
-            ax.set_title("Extraction accuracy (mean over languages)")
+            ax.set_title("Extraction, blind set (mean over languages)" if "blind_per_field" in data
+                         else "Extraction accuracy (mean over languages)")
         elif key == "speed":
             ax.hist(data["latencies_ms"], bins=30, color="#7a5af8")
             ax.set_xlabel("ms per REST turn")
@@ -105,6 +107,13 @@ def write_report(results: Dict[str, Any], here: Path) -> None:
         for field, row in sorted(e["per_field"].items()):
             lines.append(f"| {field} | " + " | ".join(_fmt(row.get(l)) for l in languages) + " |")
         lines.append("")
+        if "blind_per_field" in e:
+            lines += [f"The set above was written together with the extractors. `bench/extraction_blind.yml` was written "
+                      f"by someone who never read them: mean **{_fmt(e['blind_mean'])}**.", "",
+                      "| field (blind set) | " + " | ".join(languages) + " |", "|---|" + "---|" * len(languages)]
+            for field, row in sorted(e["blind_per_field"].items()):
+                lines.append(f"| {field} | " + " | ".join(_fmt(row.get(l)) for l in languages) + " |")
+            lines += ["", f"Blind-set misses ({len(e['blind_failures'])}): " + "; ".join(e["blind_failures"][:25]), ""]
     if "speed" in results:
         s = results["speed"]
         lines += ["## Speed and memory", "",
