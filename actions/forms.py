@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.turns import replying_to_prospect, slots_set_since_user_message
 from leadqual.bootstrap import services
 
 
@@ -21,7 +22,7 @@ class ValidateQualificationForm(Action):
             tracker.sender_id,
             requested_slot=requested,
             answered_now=bool(requested) and requested in tracker.slots_to_validate(),
-            after_user_message=tracker.latest_action_name == "action_listen",
+            after_user_message=replying_to_prospect(tracker.events, "qualification_form"),
             text=tracker.latest_message.get("text") or "",
             intent=intent.get("name"),
             intent_confidence=float(intent.get("confidence") or 0.0),
@@ -31,7 +32,7 @@ class ValidateQualificationForm(Action):
         )
         if step.digression:
             return []  # nothing answered: Rasa rejects the form and a rule answers the digression
-        if tracker.get_slot("returning") and "returning" in tracker.slots_to_validate():
+        if tracker.get_slot("returning") and "returning" in slots_set_since_user_message(tracker.events):
             dispatcher.utter_message(response="utter_welcome_back")
         if step.reask:
             dispatcher.utter_message(response=f"utter_reask_{step.reask}")

@@ -10,6 +10,31 @@ def latest_user_event(events: List[Mapping[str, Any]]) -> Mapping[str, Any]:
     return next((event for event in reversed(events) if event.get("event") == "user"), {})
 
 
+def slots_set_since_user_message(events: List[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Slots set after the latest prospect message (by any action), latest value wins."""
+    found: Dict[str, Any] = {}
+    for event in reversed(events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in found:
+            found[event["name"]] = event.get("value")
+    return found
+
+
+def replying_to_prospect(events: List[Mapping[str, Any]], form_name: str) -> bool:
+    """True when the form runs right after a prospect message (not after the bot answered a digression).
+
+    Rasa runs the validation on a copy of the tracker that ends with the form's own action, so the
+    latest action name cannot tell; the events can: no other action since the latest user message.
+    """
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in (form_name, "action_extract_slots"):
+            return False
+    return False
+
+
 def message_metadata(events: List[Mapping[str, Any]], slots: Mapping[str, Any]) -> Dict[str, Any]:
     """Channel metadata of the latest message, over what the session started with."""
     started = slots.get("session_started_metadata") or {}

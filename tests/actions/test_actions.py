@@ -97,3 +97,13 @@ def test_opting_out_clears_the_contact_slots(qualifier):
     messages, slots = run(ActionOptOut(), make_tracker("delete my data", intent="opt_out"))
     assert [m["response"] for m in messages] == ["utter_opt_out"]
     assert slots["email"] is None and slots["phone"] is None and slots["consent"] is False
+
+
+def test_the_form_does_not_count_a_failure_when_it_resumes_after_a_digression(qualifier):
+    prospect = qualifier.repository.get_or_create("conv-1")
+    qualifier.repository.save_answers(prospect["id"], {"customer_type": "b2b", "need": "a CRM"})
+    tracker = make_tracker("are you a bot?", intent="bot_challenge", slots={"requested_slot": "employees", "language": "en"})
+    tracker.events += [{"event": "action", "name": "utter_iamabot"}, {"event": "bot", "text": "I'm a virtual assistant."},
+                       {"event": "action", "name": "qualification_form"}]
+    messages, slots = run(ValidateQualificationForm(), tracker)
+    assert messages == [] and slots["answer_failures"] == {} and slots["requested_slot"] == "employees"
