@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 # Intents that are not an answer to the pending question when the NLU is sure of them.
 DIGRESSIONS = frozenset({"bot_challenge", "ask_human", "not_interested", "opt_out", "out_of_scope", "goodbye",
-                         "change_language", "greet"})
+                         "change_language"})
 FREE_TEXT_SLOTS = frozenset({"need", "company_name", "occupation", "person_name", "current_supplier"})
 DIGRESSION_CONFIDENCE = 0.7
 # Questions about the offer: when they answer nothing, the conversation acknowledges them first.
@@ -90,6 +90,17 @@ def is_digression(turn_intent: Optional[str], confidence: float, requested_slot:
     if turn_intent in DIGRESSIONS and confidence >= DIGRESSION_CONFIDENCE:
         return True
     return requested_slot in FREE_TEXT_SLOTS and turn_intent == "request_info" and confidence >= DIGRESSION_CONFIDENCE
+
+
+def can_answer(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str]) -> bool:
+    """Whether the message may be read as the answer to the pending question.
+
+    A free-text question ("what do you need?") would take any words, so a greeting or a question
+    about prices is not read as its answer; it then counts as not understood.
+    """
+    if is_digression(turn_intent, confidence, requested_slot):
+        return False
+    return not (requested_slot in FREE_TEXT_SLOTS and turn_intent == "greet" and confidence >= DIGRESSION_CONFIDENCE)
 
 
 class Qualifier:
@@ -171,7 +182,7 @@ class Qualifier:
         today = self.today()
         found: Dict[str, extraction.Extracted] = {}
         requested = turn.requested_slot
-        if requested and not is_digression(turn.intent, turn.intent_confidence, requested):
+        if requested and can_answer(turn.intent, turn.intent_confidence, requested):
             answer = self._answer_to(requested, turn, language, country, today)
             if answer is not None:
                 found[answer.slot] = answer
