@@ -29,7 +29,8 @@ from leadqual.model import (
     UnknownLanguage,
     coerce,
 )
-from leadqual.scoring import Evidence, ScoringModel, load_scoring
+from leadqual.scoring import ScoringModel, load_scoring
+from leadqual.services import rescore
 from leadqual.storage.repository import ProspectRepository
 from leadqual.yamlfile import load_yaml
 
@@ -219,10 +220,7 @@ class _Run:
     def _score(self, prospect_id: int) -> str:
         prospect = self.repository.get(prospect_id)
         assert prospect is not None  # just written in this run
-        score = self.scoring.score(Evidence.of_prospect(prospect, self.repository.signals_of(prospect["id"])))
-        self.repository.record_score(prospect["id"], score.appetence, score.temperature.value,
-                                     score.explanation(self.scoring.top_factors))
-        return score.temperature.value
+        return rescore(self.repository, self.scoring, prospect).temperature.value
 
 
 def _exported(slot: str, text: str, after_failure: bool = False) -> Optional[extraction.Extracted]:

@@ -217,12 +217,7 @@ class Qualifier:
         return None
 
     def rescore(self, prospect: Row) -> Score:
-        evidence = Evidence.of({slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS},
-                               self.repository.signals_of(prospect["id"]), declined=len(prospect.get("declined") or []))
-        score = self.scoring.score(evidence)
-        self.repository.record_score(prospect["id"], score.appetence, score.temperature.value,
-                                     score.explanation(self.scoring.top_factors))
-        return score
+        return rescore(self.repository, self.scoring, prospect)
 
     # -- the form -----------------------------------------------------------------------------
     def form_step(self, conversation_id: str, *, requested_slot: Optional[str], answered_now: bool,
@@ -294,6 +289,14 @@ class Qualifier:
                 self.repository.mark_notification(note["id"])
                 delivered += 1
         return delivered, failed
+
+
+def rescore(repository: ProspectRepository, scoring: ScoringModel, prospect: Row) -> Score:
+    """Score a stored prospect from its answers and signals, and keep the score (and its history)."""
+    score = scoring.score(Evidence.of_prospect(prospect, repository.signals_of(prospect["id"])))
+    repository.record_score(prospect["id"], score.appetence, score.temperature.value,
+                            score.explanation(scoring.top_factors))
+    return score
 
 
 def lead_summary(prospect: Row, score: Score, rep: Mapping[str, Any], reason: str) -> Dict[str, Any]:
