@@ -5,41 +5,20 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from .choices import category_matcher, parse_yes_no
-from .data import phrase_map, sectors
+from .data import phrase_map, phrases, sectors
 from .errors import InvalidAnswer
 from .model import Context, Extracted
-from .numbers import Quantity, Scan, half_up, quantities
-from .text import Matcher, best_label, labelled, norms, tokenize
+from .numbers import half_up, quantities
+from .team import head_count, team_count, word_after
+from .text import Matcher, best_label, labelled, norms
 
 MAX_EMPLOYEES = 10_000_000  # larger than any employer: a misread number
-YEAR_FRACTIONS = {"day": 1 / 365.25, "week": 1 / 52.18, "month": 1 / 12, "quarter": 1 / 4, "year": 1.0}
-
-
-def _word_after(scan: Scan, q: Quantity, matcher: Matcher, lang: str, within: int = 2) -> Optional[object]:
-    """Label of a phrase starting at most `within` words after the quantity."""
-    toks = tokenize(scan.text, lang)
-    after = [i for i, t in enumerate(toks) if t.start >= q.end]
-    if not after:
-        return None
-    first = after[0]
-    for m in matcher.find([t.norm for t in toks]):
-        if first <= m.start <= first + within:
-            return m.label
-    return None
-
-
-def head_count(text: str, lang: str, strict: bool = False) -> Optional[Quantity]:
-    """The quantity that counts people; `strict` needs a word such as "staff"."""
-    scan, found = quantities(text, lang)
-    people = category_matcher(lang, "people")
-    cued = [q for q in found if _word_after(scan, q, people, lang) is not None]
-    if cued:
-        return cued[0]
-    return None if strict or not found else found[0]
+YEAR_FRACTIONS = {"day": 1 / 365.25, "week": 1 / 52.18, "month": 1 / 12, "quarter": 1 / 4, "semester": 1 / 2, "year": 1.0}
 
 
 def employees(ctx: Context) -> Extracted:
-    q = head_count(ctx.text, ctx.lang)
+    """A head count, a sum of parts ("me and my partner" = 2) or "just me" = 1."""
+    q = team_count(ctx.text, ctx.lang, speaker=True) or head_count(ctx.text, ctx.lang)
     if q is None:
         if category_matcher(ctx.lang, "solo").find(norms(ctx.text, ctx.lang)):
             return Extracted(ctx.slot, 1, {"min": 1, "max": 1})
@@ -83,7 +62,7 @@ def company_age(ctx: Context) -> Extracted:
         return Extracted(ctx.slot, float(year_now - founded), {"founded": founded})
     if any(year_now < q.value <= 2100 for q in whole):
         raise InvalidAnswer(ctx.slot, "future_year", ctx.text)
-    durations = [(q, _word_after(scan, q, _units(ctx.lang), ctx.lang, within=1)) for q in found]
+    durations = [(q, word_after(scan, q, _units(ctx.lang), ctx.lang, within=1)) for q in found]
     with_unit = [(q, u) for q, u in durations if u is not None]
     if not with_unit and "new" in _age_labels(ctx.text, ctx.lang):
         return Extracted(ctx.slot, 1.0, {"founded": year_now - 1})
@@ -117,7 +96,7 @@ def _sector_matcher(lang: str) -> Matcher:
     for key, langs in sectors().items():
         for source in dict.fromkeys((lang, "en")):
             entries.extend((w, key) for w in (langs.get(source) or ()))
-    return Matcher(entries, lang)
+    return Matcher(entries, lang, compounds=bool(phrases(lang).get("compounds")))
 
 
 def find_sector(text: str, lang: str) -> Optional[str]:

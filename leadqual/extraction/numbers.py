@@ -1,10 +1,12 @@
 """Numbers as prospects type them: locale digits, magnitudes, words, ranges.
 
 The pipeline is: drop hedges ("about", "unos": text2num would otherwise read
-Spanish "unos" as 1), turn number words into digits with text2num, fold, then
-read digit groups with the locale's separators (from babel) followed by any
-magnitude words (babel's compact formats plus the phrases file).  Ranges are
-two numbers joined by a connector from the phrases file.
+Spanish "unos" as 1), turn fractions into digits and mask vague counts
+(numwords), turn number words into digits with text2num, fold, then read digit
+groups with the locale's separators (from babel) followed by any magnitude
+words (babel's compact formats plus the phrases file); numwords then applies
+collectives and halves.  Ranges are two numbers joined by a connector from
+the phrases file.
 """
 from __future__ import annotations
 
@@ -16,21 +18,12 @@ from typing import Dict, List, Optional, Tuple
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol
-from text_to_num import alpha2digit
 
 from .data import phrase_list, phrase_map
+from .numwords import Num, before_digits, loose_regex, with_words, words_to_digits
 from .text import clean, fold, word_regex
 
 _POWER = r"1000(?:000){0,2}(?!\d)"  # what text2num leaves for "million", "mil"...
-
-
-@dataclass(frozen=True)
-class Num:
-    value: float  # signed, magnitude applied
-    raw: float  # as written, before the magnitude
-    scale: float  # product of the magnitudes that followed (1 when none)
-    start: int  # span in Scan.text
-    end: int
 
 
 @dataclass(frozen=True)
@@ -91,25 +84,12 @@ def _number_re(lang: str) -> "re.Pattern[str]":
 def _hedge_re(lang: str) -> "Optional[re.Pattern[str]]":
     """Hedges in both accented and folded spellings: this runs before folding
     because text2num needs the accents."""
-    words = phrase_list(lang, "approx")
-    alts = sorted({w.lower() for w in words} | {fold(w) for w in words}, key=len, reverse=True)
-    if not alts:
-        return None
-    bounded = (r"(?<!\w)" + re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\w)" if w[-1].isalnum() else "") for w in alts)
-    return re.compile("|".join(bounded))
+    return loose_regex(phrase_list(lang, "approx"))
 
 
 def _hedges_removed(text: str, lang: str) -> str:
     pattern = _hedge_re(lang)
     return pattern.sub(" ", text) if pattern is not None else text
-
-
-def _words_to_digits(text: str, lang: str) -> str:
-    """Number words to digits; from 2 up, so articles ("un", "one") stay words."""
-    try:
-        return alpha2digit(text, lang, threshold=2)
-    except Exception:  # text2num knows few languages and can trip on odd input
-        return text
 
 
 def _digits(num: str, sep: Optional[str], lang: str) -> float:
@@ -133,7 +113,7 @@ def _digits(num: str, sep: Optional[str], lang: str) -> float:
 
 @lru_cache(maxsize=1024)
 def scan(text: str, lang: str) -> Scan:
-    work = _words_to_digits(_hedges_removed(clean(text).lower(), lang), lang)
+    work = words_to_digits(before_digits(_hedges_removed(clean(text).lower(), lang), lang), lang)
     work = fold(work)
     mags = magnitudes(lang)
     mag_re = word_regex(mags)
@@ -145,41 +125,8 @@ def scan(text: str, lang: str) -> Scan:
             scale *= float(part) if part.isdigit() else mags[re.sub(r"\s+", " ", part)]
         sign = -1.0 if m.group("sign") else 1.0
         nums.append(Num(sign * raw * scale, sign * raw, scale, m.start(), m.end()))
-    nums = _with_collectives(work, lang, nums)
-    nums = _with_halves(work, lang, nums)
+    nums = with_words(work, lang, sorted(nums, key=lambda n: n.start), mags)
     return Scan(work, tuple(sorted(nums, key=lambda n: n.start)))
-
-
-def _with_collectives(work: str, lang: str, nums: List[Num]) -> List[Num]:
-    """'une cinquantaine' = 50, 'deux douzaines' = 24."""
-    table = {fold(k): float(v) for k, v in phrase_map(lang, "collectives").items()}
-    if not table:
-        return nums
-    for m in word_regex(table).finditer(work):
-        value = table[re.sub(r"\s+", " ", m.group())]
-        before = [n for n in nums if n.end <= m.start() and not work[n.end:m.start()].strip()]
-        if before:
-            n = before[-1]
-            nums.remove(n)
-            nums.append(Num(n.value * value, n.raw, n.scale * value, n.start, m.end()))
-        else:
-            nums.append(Num(value, value, 1.0, m.start(), m.end()))
-    return nums
-
-
-def _with_halves(work: str, lang: str, nums: List[Num]) -> List[Num]:
-    """'half a million', 'medio millón': text2num leaves the half as a word."""
-    halves = phrase_list(lang, "half")
-    if not halves:
-        return nums
-    pattern = re.compile(rf"(?:{word_regex(halves).pattern})\s*$")
-    out = []
-    for n in nums:
-        m = pattern.search(work, 0, n.start)
-        if m and n.scale == 1 and n.raw >= 1000 and math.log10(n.raw).is_integer():
-            n = Num(n.value / 2, n.raw / 2, n.scale, m.start(), n.end)
-        out.append(n)
-    return out
 
 
 def parse_number(text: str, lang: str) -> Optional[float]:

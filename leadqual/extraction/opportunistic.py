@@ -13,13 +13,14 @@ from typing import Dict, Optional
 
 from .amounts import parse_amount
 from .choices import category_matcher
-from .company import find_sector, head_count
+from .company import find_sector
 from .contact import find_email, find_phone
 from .data import phrases
 from .geo import find_country
 from .model import Extracted
 from .numbers import half_up, quantities
 from .people import person_name
+from .team import head_count
 from .text import best_label, norms, tokenize
 from .timeline import parse_timeline
 
@@ -86,7 +87,7 @@ def extract_all(text: str, lang: str, *, country: Optional[str] = None,
     out: Dict[str, Extracted] = {}
     if not isinstance(text, str) or not text.strip():
         return out
-    email = find_email(text)
+    email = find_email(text, lang)
     if email:
         out["email"] = Extracted("email", email, {})
     phone = find_phone(text, lang, country)

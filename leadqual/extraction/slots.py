@@ -75,7 +75,7 @@ def timeline_months(ctx: Context) -> Extracted:
 
 
 def email(ctx: Context) -> Extracted:
-    found = find_email(ctx.text)
+    found = find_email(ctx.text, ctx.lang)
     if found is None:
         raise _reject(ctx, "bad_email")
     return Extracted(ctx.slot, found, {})

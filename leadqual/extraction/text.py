@@ -5,6 +5,15 @@ split by spaCy's rules for the language) so that data files list phrases the
 way people write them, accents optional, and a phrase only ever matches whole
 words: "l'entreprise" yields "l'" + "entreprise", and "Indiana" never contains
 "india".  A trailing `*` on a data word makes it a stem ("logisti*").
+
+Languages that glue compounds (German, `compounds: true` in the phrases file)
+also match a one-word keyword at the end of a longer word: "Individualsoftware"
+ends with "software", "Kontraktlogistik" contains the stem "logisti*".  Only
+keywords of five letters or more do so, unless a data word opts in with a
+leading `*` ("*bau": "Hausbau", "Holzbau").  The head of a compound is its
+last part, so such a tail beats a stem matched from the word's start when it
+begins after that stem ("Buchhaltungssoftware" is software), but never a
+keyword that is the whole word.
 """
 from __future__ import annotations
 
@@ -12,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Dict, Hashable, Iterable, List, Mapping, Sequence, Tuple
+from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 _CLEAN = str.maketrans({
     "’": "'", "‘": "'", "´": "'", "`": "'", "ʼ": "'", "‛": "'",
@@ -91,25 +100,34 @@ def compile_pattern(phrase: str, lang: str) -> Pattern:
     return tuple(parts)
 
 
+TAIL_MIN = 5  # letters a keyword needs to match as the end of a compound
+_HEAD_MIN = 3  # letters that must come before it ("Hausbau", not "Abau")
+
+
 class Matcher:
     """Finds the leftmost-longest, non-overlapping phrase matches in a token list.
 
     A phrase prefixed with `~` is weak (weight 0.5): it counts, but any plain
-    keyword of another label outweighs it ("industrie du logiciel").
+    keyword of another label outweighs it ("industrie du logiciel").  With
+    `compounds`, a word nothing matched from its start may end with a keyword.
     """
 
-    def __init__(self, entries: Iterable[Tuple[str, Hashable]], lang: str) -> None:
+    def __init__(self, entries: Iterable[Tuple[str, Hashable]], lang: str, compounds: bool = False) -> None:
         self._exact: Dict[str, List[Tuple[Pattern, Any, float]]] = {}
         self._stems: Dict[str, List[Tuple[Pattern, Any, float]]] = {}
+        self._tails: List[Tuple[str, bool, Any, float]] = []
         for phrase, label in entries:
             weight = 0.5 if phrase.startswith("~") else 1.0
+            head = phrase.lstrip("~").startswith("*")
             for variant in {phrase, phrase.translate(_UMLAUTS)}:  # "Muenchen" typed without umlauts
-                pattern = compile_pattern(variant.lstrip("~"), lang)
+                pattern = compile_pattern(variant.lstrip("~").lstrip("*"), lang)
                 if not pattern:
                     continue
                 first, stem = pattern[0]
                 bucket = self._stems.setdefault(first[:3], []) if stem else self._exact.setdefault(first, [])
                 bucket.append((pattern, label, weight))
+                if compounds and len(pattern) == 1 and (head or len(first) >= TAIL_MIN):
+                    self._tails.append((first, stem, label, weight))
 
     def _candidates(self, word: str) -> Iterable[Tuple[Pattern, Any, float]]:
         yield from self._exact.get(word, ())
@@ -121,16 +139,36 @@ class Matcher:
         i = 0
         while i < len(tokens):
             best = None
+            stem_end = 0  # letters a one-word stem match covers; 0 when it is not one
             for pattern, label, weight in self._candidates(tokens[i]):
                 if len(pattern) <= len(tokens) - i and _fits(pattern, tokens, i):
                     if best is None or len(pattern) > best.end - best.start:
                         best = Match(i, i + len(pattern), label, weight)
+                        stem_end = len(pattern[0][0]) if len(pattern) == 1 and pattern[0][1] else 0
+            if self._tails and (best is None or stem_end):
+                tail = self._tail(tokens[i], i, stem_end)
+                best = tail or best
             if best is None:
                 i += 1
             else:
                 found.append(best)
                 i = best.end
         return found
+
+    def _tail(self, token: str, at: int, after: int) -> Optional[Match]:
+        """The keyword ending latest in the compound `token` (its head is last),
+        the longest on a tie; a stem may be followed by more letters.  It must
+        start at or after `after`, where a stem matched from the start ends:
+        "Buchhaltungssoftware" is software, "Maschinenbau" stays machinery."""
+        best: Optional[Tuple[Tuple[int, int], Any, float]] = None
+        for word, stem, label, weight in self._tails:
+            start = token.rfind(word) if stem else len(token) - len(word)
+            if start < max(_HEAD_MIN, after) or token[start:start + len(word)] != word:
+                continue
+            rank = (start + len(word), len(word))
+            if best is None or rank > best[0]:
+                best = (rank, label, weight)
+        return None if best is None else Match(at, at + 1, best[1], best[2])
 
 
 def _fits(pattern: Pattern, tokens: Sequence[str], at: int) -> bool:

@@ -2,7 +2,11 @@
 
 Relative phrases ("next quarter", "pas pressé") live in the phrases files;
 month names come from babel.  A unit word with a number before it ("in 6
-weeks") is a delay; weeks are 4.345 per month and days 30.44.
+weeks") is a delay; weeks are 4.345 per month and days 30.44.  A half phrase
+counts 0.5 ("in half a year", "in einem halben Jahr") and an "and a half"
+after the unit adds 0.5 ("a year and a half", "un an et demi").  Month names
+that are also verbs (English "may", "march") count lower-case only after a
+cue word ("in may", "by march") or in a short answer.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from .data import phrase_list, phrase_map
 from .numbers import Quantity, quantities
 from .text import Match, Matcher, Token, clean, norms, tokenize
 
-UNIT_MONTHS = {"day": 1 / 30.44, "week": 1 / 4.345, "month": 1.0, "quarter": 3.0, "year": 12.0}
+UNIT_MONTHS = {"day": 1 / 30.44, "week": 1 / 4.345, "month": 1.0, "quarter": 3.0, "semester": 6.0, "year": 12.0}
 CATEGORIES = ("now", "this_month", "next_month", "next_quarter", "end_of_year", "next_year", "no_rush")
 
 
@@ -43,6 +47,8 @@ def _matcher(lang: str) -> Matcher:
         entries.extend((w, ("unit", unit)) for w in words)
     for word, count in phrase_map(lang, "timeline", "counts").items():
         entries.append((word, ("count", float(count))))
+    entries.extend((w, ("count", 0.5)) for w in phrase_list(lang, "half"))
+    entries.extend((w, ("and_half", None)) for w in phrase_list(lang, "and_half"))
     entries.extend((w, ("delay", None)) for w in phrase_list(lang, "timeline", "delay"))
     for number, names in month_names(lang).items():
         entries.extend((n, ("month", number)) for n in names)
@@ -52,6 +58,11 @@ def _matcher(lang: str) -> Matcher:
 @lru_cache(maxsize=None)
 def _weak(lang: str) -> FrozenSet[Tuple[str, ...]]:
     return frozenset(norms(w, lang) for w in phrase_list(lang, "timeline", "weak"))
+
+
+@lru_cache(maxsize=None)
+def _word_set(lang: str, key: str) -> FrozenSet[Tuple[str, ...]]:
+    return frozenset(norms(w, lang) for w in phrase_list(lang, "timeline", key))
 
 
 def _phrase_months(category: str, today: datetime.date) -> float:
@@ -105,6 +116,16 @@ def _capitalised(month: int, text: str, lang: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n[:1].upper() + n[1:])}(?!\w)", text) for n in month_names(lang)[month])
 
 
+def _month_meant(m: Match, words: Sequence[str], text: str, lang: str) -> bool:
+    """Only a month name that is also a verb ("may") needs a capital, a cue
+    word before it ("in may", "by march") or a short answer ("may 2027")."""
+    if tuple(words[m.start:m.end]) not in _word_set(lang, "verb_months") or len(words) <= 2:
+        return True
+    if _capitalised(m.label[1], clean(text), lang):
+        return True
+    return any(tuple(words[max(0, m.start - len(c)):m.start]) == c for c in _word_set(lang, "month_cues"))
+
+
 def parse_timeline(text: str, lang: str, today: datetime.date, strict: bool = False) -> Optional[float]:
     """Months until the purchase, or None.  `strict` (free messages) ignores
     vague single words ("now", "ya") and needs "in"/"dans"/... before a delay."""
@@ -122,10 +143,12 @@ def parse_timeline(text: str, lang: str, today: datetime.date, strict: bool = Fa
             count, opened = _count_before(i, matches, toks, qs)
             if strict and not opened:
                 continue
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt is not None and nxt.label[0] == "and_half" and nxt.start == m.end:
+                count += 0.5
             return round(count * UNIT_MONTHS[arg], 1)
         if kind == "month" and not strict:
-            if phrase_map(lang, "timeline").get("months_capitalized") and len(words) > 2 \
-                    and not _capitalised(arg, clean(text), lang):
+            if not _month_meant(m, words, text, lang):
                 continue
             year = next((int(q.value) for q in qs if q.start >= toks[m.end - 1].end
                          and 2000 <= q.value <= 2100 and not scan.text[toks[m.end - 1].end:q.start].strip()), None)

@@ -150,3 +150,26 @@ SUPPLIERS = [
 @pytest.mark.parametrize("lang,text,expected", SUPPLIERS)
 def test_current_supplier_is_a_name_none_or_yes(lang, text, expected):
     assert extract("current_supplier", text, lang).value == expected
+
+
+B2C_GIFTS_AND_HOMES = [
+    ("en", "a birthday present for my dad"), ("en", "it's for our apartment"),
+    ("fr", "c'est pour offrir à ma mère"), ("fr", "pour mon appartement"),
+    ("es", "un regalo para mi novia"), ("es", "es para mi piso"),
+    ("de", "als Geschenk für meine Eltern"), ("de", "für unser Haus"),
+    ("it", "un regalo per mio marito"), ("it", "per il mio appartamento"),
+    ("pt", "é uma prenda para o meu pai"), ("pt", "para o meu apartamento"),
+]
+
+
+@pytest.mark.parametrize("lang,text", B2C_GIFTS_AND_HOMES)
+def test_a_gift_a_relative_or_a_home_means_a_private_customer(lang, text):
+    from leadqual.extraction import extract_all
+
+    assert extract("customer_type", text, lang).value == "b2c"
+    assert extract_all(text, lang)["customer_type"].value == "b2c"
+
+
+@pytest.mark.parametrize("lang,text", [("en", "for our office"), ("fr", "pour notre société"), ("de", "für unsere Firma")])
+def test_business_cues_still_win_over_the_new_private_cues(lang, text):
+    assert extract("customer_type", text, lang).value == "b2b"

@@ -19,7 +19,7 @@ def test_email_is_found_validated_and_lowercased(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "anna at acme dot com"), ("fr", "luc@laposte"), ("es", "maria@@hotmail.com"),
+    ("en", "anna at acme"), ("fr", "luc@laposte"), ("es", "maria@@hotmail.com"),
     ("de", "anna.schmidt@"), ("it", "non ho email"), ("pt", "pedro@gmail"),
 ])
 def test_malformed_or_missing_email_is_rejected(lang, text):
@@ -57,3 +57,41 @@ def test_impossible_phone_number_is_rejected(lang, text):
     with pytest.raises(InvalidAnswer) as err:
         extract("phone", text, lang)
     assert err.value.reason == "bad_phone"
+
+
+SPELLED = [
+    ("en", "it's maria underscore lopez at outlook dot com", "maria_lopez@outlook.com"),
+    ("en", "write to sales at acme hyphen tools dot co dot uk", "sales@acme-tools.co.uk"),
+    ("fr", "paul tiret martin arobase free point fr", "paul-martin@free.fr"),
+    ("fr", "c'est Jean point Dupont arobase Orange point FR", "jean.dupont@orange.fr"),
+    ("es", "carlos punto ruiz arroba yahoo punto es", "carlos.ruiz@yahoo.es"),
+    ("es", "ventas arroba distribuciones guion sur punto mx", "ventas@distribuciones-sur.mx"),
+    ("de", "anna punkt schulz at gmx punkt de", "anna.schulz@gmx.de"),
+    ("de", "info at meine-firma punkt de", "info@meine-firma.de"),
+    ("it", "luca punto bianchi chiocciola gmail punto com", "luca.bianchi@gmail.com"),
+    ("it", "ufficio trattino basso acquisti chiocciola azienda punto it", "ufficio_acquisti@azienda.it"),
+    ("pt", "rita ponto costa arroba hotmail ponto com", "rita.costa@hotmail.com"),
+    ("pt", "geral arroba empresa ponto com ponto br", "geral@empresa.com.br"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SPELLED)
+def test_spelled_out_email_is_rebuilt_and_validated(lang, text, expected):
+    assert extract("email", text, lang).value == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "maria at outlook"), ("en", "ping me at the office dot"), ("fr", "je suis au bureau point final"),
+    ("es", "arroba punto com"), ("de", "at punkt"), ("it", "chiocciola"), ("pt", "ana arroba"),
+])
+def test_spelled_out_email_without_a_user_and_a_dotted_domain_is_rejected(lang, text):
+    with pytest.raises(InvalidAnswer) as err:
+        extract("email", text, lang)
+    assert err.value.reason == "bad_email"
+
+
+def test_the_last_at_word_separates_user_and_domain_in_a_sentence():
+    from leadqual.extraction import extract_all
+
+    assert extract("email", "you can reach me at tom dot hill at gmail dot com", "en").value == "tom.hill@gmail.com"
+    assert extract_all("you can reach me at tom dot hill at gmail dot com", "en")["email"].value == "tom.hill@gmail.com"

@@ -53,3 +53,55 @@ def test_no_country_inside_other_words_or_common_words(lang, text):
     with pytest.raises(InvalidAnswer) as err:
         extract("country", text, lang)
     assert err.value.reason == "unknown_country"
+
+
+LOCAL_CITY_NAMES = [
+    ("it", "a Marsiglia", "FR"), ("es", "en Marsella", "FR"), ("pt", "em Marselha", "FR"), ("de", "in Straßburg", "FR"),
+    ("it", "a Strasburgo", "FR"), ("es", "en Burdeos", "FR"), ("it", "a Nizza", "FR"),
+    ("it", "Berlino", "DE"), ("pt", "em Berlim", "DE"), ("it", "a Dresda", "DE"), ("es", "en Núremberg", "DE"),
+    ("it", "ad Anversa", "BE"), ("es", "en Amberes", "BE"), ("pt", "em Antuérpia", "BE"), ("de", "in Lüttich", "BE"),
+    ("it", "a Zurigo", "CH"), ("pt", "em Zurique", "CH"), ("fr", "à Bâle", "CH"), ("pt", "Basileia", "CH"),
+    ("it", "a Siviglia", "ES"), ("pt", "em Sevilha", "ES"), ("it", "a Barcellona", "ES"),
+    ("it", "all'Aia", "NL"), ("pt", "em Haia", "NL"), ("pt", "em Roterdão", "NL"),
+    ("it", "a San Pietroburgo", "RU"), ("de", "in Sankt Petersburg", "RU"),
+    ("it", "Città del Messico", "MX"), ("pt", "Cidade do México", "MX"), ("de", "Mexiko-Stadt", "MX"),
+    ("de", "in Algier", "DZ"), ("it", "a Tangeri", "MA"), ("pt", "em Marraquexe", "MA"), ("en", "in Dublim", "IE"),
+]
+
+
+@pytest.mark.parametrize("lang,text,code", LOCAL_CITY_NAMES)
+def test_a_city_is_known_by_its_name_in_each_language(lang, text, code):
+    assert extract("country", text, lang).value == code
+
+
+AFRICAN_DEMONYMS = [
+    ("en", "an Angolan company", "AO"), ("en", "a Cameroonian firm", "CM"), ("en", "we're Mozambican", "MZ"),
+    ("fr", "une société camerounaise", "CM"), ("fr", "une entreprise malienne", "ML"), ("fr", "nous sommes burkinabè", "BF"),
+    ("fr", "une PME gabonaise", "GA"), ("fr", "une société togolaise", "TG"), ("fr", "une entreprise béninoise", "BJ"),
+    ("es", "somos mozambiqueños", "MZ"), ("es", "empresa marfileña", "CI"), ("es", "somos angoleños", "AO"),
+    ("de", "ein kapverdisches Unternehmen", "CV"), ("de", "eine senegalesische Firma", "SN"),
+    ("de", "wir sind eine mosambikanische Firma", "MZ"),
+    ("it", "un'azienda senegalese", "SN"), ("it", "una ditta ivoriana", "CI"), ("it", "siamo mozambicani", "MZ"),
+    ("pt", "sou angolana", "AO"), ("pt", "somos são-tomenses", "ST"), ("pt", "uma empresa guineense", "GW"),
+    ("pt", "empresa cabo-verdiana", "CV"), ("pt", "somos camaroneses", "CM"),
+]
+
+
+@pytest.mark.parametrize("lang,text,code", AFRICAN_DEMONYMS)
+def test_african_demonyms_give_the_country_in_every_language(lang, text, code):
+    assert extract("country", text, lang).value == code
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("fr", "à Douala", "CM"), ("pt", "em Bissau", "GW"), ("fr", "à Bamako", "ML"), ("fr", "Ouagadougou", "BF"),
+    ("pt", "em Nampula", "MZ"), ("fr", "à Yamoussoukro", "CI"),
+])
+def test_african_cities_give_the_country(lang, text, code):
+    assert extract("country", text, lang).value == code
+
+
+def test_a_new_demonym_next_to_a_company_word_counts_in_a_free_message():
+    from leadqual.extraction import extract_all
+
+    assert extract_all("nous sommes une société camerounaise", "fr")["country"].value == "CM"
+    assert "country" not in extract_all("il est camerounais", "fr")

@@ -52,3 +52,35 @@ def test_empty_sector_answer_is_rejected():
     with pytest.raises(InvalidAnswer) as err:
         extract("sector", "...", "en")
     assert err.value.reason == "empty"
+
+
+@pytest.mark.parametrize("lang,text,key", [
+    ("en", "we grow tomatoes", "agriculture"), ("fr", "nous cultivons des pommes", "agriculture"),
+    ("es", "cultivamos naranjas", "agriculture"), ("it", "coltiviamo ulivi", "agriculture"),
+    ("pt", "plantamos eucaliptos", "agriculture"), ("de", "wir bauen Gemüse an", "agriculture"),
+    ("es", "fabricamos muebles", "manufacturing"), ("fr", "nous fabriquons des meubles", "manufacturing"),
+    ("it", "fabbrichiamo mobili", "manufacturing"),
+    ("en", "we build houses", "construction"), ("fr", "nous construisons des maisons", "construction"),
+    ("it", "costruiamo case", "construction"), ("es", "reformamos pisos", "construction"), ("pt", "remodelamos casas", "construction"),
+    ("en", "we code mobile apps", "it_software"), ("es", "programamos aplicaciones", "it_software"),
+    ("it", "programmiamo gestionali", "it_software"), ("pt", "programamos sites", "it_software"),
+    ("fr", "nous sommes développeurs", "it_software"), ("de", "wir entwickeln Apps", "it_software"),
+])
+def test_verbs_and_their_stems_name_the_sector(lang, text, key):
+    assert extract("sector", text, lang).value == key
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Wir programmieren Buchhaltungssoftware", "it_software"),  # the head of the compound decides
+    ("Kontraktlogistik", "transport_logistics"), ("ein Steuerberatungsbüro", "professional_services"),
+    ("Holzbau und Innenausbau", "construction"), ("Erdgasversorgung", "energy_utilities"),
+    ("Gemüseanbau", "agriculture"), ("eine Zahnklinik", "health"), ("Autohandel", "retail"),
+    ("Maschinenbau", "manufacturing"),  # a stem that covers the word wins over a shorter head inside it
+])
+def test_german_compounds_match_by_their_last_part(text, key):
+    assert extract("sector", text, "de").value == key
+
+
+@pytest.mark.parametrize("text", ["Netzwerk", "Workshop", "Datenbank", "verfügbar"])
+def test_short_words_inside_german_compounds_do_not_match(text):
+    assert extract("sector", text, "de").value == "other"

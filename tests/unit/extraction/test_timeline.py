@@ -57,3 +57,52 @@ def test_answer_without_time_reference_is_rejected(lang, text):
     with pytest.raises(InvalidAnswer) as err:
         extract("timeline_months", text, lang, today=TODAY)
     assert err.value.reason == "no_timeline"
+
+
+HALVES = [
+    ("en", "within half a year", 6), ("en", "two and a half years", 30), ("en", "a month and a half", 1.5),
+    ("en", "in 2 years and a half", 30), ("en", "in one and a half years", 18),
+    ("fr", "dans une demi-année", 6), ("fr", "dans deux ans et demi", 30), ("fr", "d'ici un mois et demi", 1.5),
+    ("es", "dentro de medio año", 6), ("es", "en dos años y medio", 30), ("es", "en un mes y medio", 1.5),
+    ("de", "innerhalb eines halben Jahres", 6), ("de", "in zweieinhalb Jahren", 30), ("de", "in anderthalb Monaten", 1.5),
+    ("it", "entro mezzo anno", 6), ("it", "tra due anni e mezzo", 30), ("it", "tra un mese e mezzo", 1.5),
+    ("pt", "em meio ano", 6), ("pt", "daqui a dois anos e meio", 30), ("pt", "num mês e meio", 1.5),
+]
+
+
+@pytest.mark.parametrize("lang,text,months", HALVES)
+def test_half_units_and_a_unit_and_a_half_are_fractions_of_the_unit(lang, text, months):
+    assert extract("timeline_months", text, lang, today=TODAY).value == pytest.approx(months, abs=0.01)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "next semester"), ("fr", "dans un semestre"), ("es", "en un semestre"),
+    ("de", "im nächsten Halbjahr"), ("it", "tra un semestre"), ("pt", "dentro de um semestre"),
+])
+def test_a_semester_is_six_months(lang, text):
+    assert extract("timeline_months", text, lang, today=TODAY).value == 6
+
+
+def test_a_half_delay_is_trusted_in_a_free_message():
+    from leadqual.extraction import extract_all
+
+    assert extract_all("we need it within half a year", "en", today=TODAY)["timeline_months"].value == 6
+    assert extract_all("wir brauchen es in einem halben Jahr", "de", today=TODAY)["timeline_months"].value == 6
+    assert extract_all("on en a besoin dans deux ans et demi", "fr", today=TODAY)["timeline_months"].value == 30
+
+
+@pytest.mark.parametrize("lang,text,months", [
+    ("en", "we're targeting june", 7), ("en", "hoping to sign in september", 10), ("en", "the plan is to buy in august", 9),
+    ("fr", "on vise avril", 5), ("es", "apuntamos a abril", 5), ("de", "wir peilen April an", 5),
+    ("it", "puntiamo ad aprile", 5), ("pt", "queremos fechar em abril", 5),
+])
+def test_a_lowercase_month_after_a_verb_phrase_is_a_month(lang, text, months):
+    assert extract("timeline_months", text, lang, today=TODAY).value == months
+
+
+def test_a_month_that_is_also_a_verb_needs_a_capital_or_a_cue_word():
+    assert extract("timeline_months", "we plan to buy by may", "en", today=TODAY).value == 6
+    assert extract("timeline_months", "we may sign in september", "en", today=TODAY).value == 10
+    assert extract("timeline_months", "the board meets in march", "en", today=TODAY).value == 4
+    with pytest.raises(InvalidAnswer):
+        extract("timeline_months", "we will march on regardless", "en", today=TODAY)
