@@ -12,6 +12,9 @@ from typing import Dict, List
 import yaml
 
 BLIND = Path(__file__).resolve().parent / "extraction_blind.yml"
+# The blind set was scored once before anyone looked at its misses (2026-11-28: 0.9557, 17 misses).
+# Those misses then guided general fixes, so later scores on it are no longer blind.
+BLIND_FIRST_SCORE = 0.9557
 
 
 def blind_cases() -> List[Dict[str, object]]:
@@ -55,5 +58,6 @@ def run() -> Dict[str, object]:
         blind = evaluation.evaluate(cases)
         result["blind_per_field"] = _table(blind)
         result["blind_mean"] = round(sum(blind.values()) / len(blind), 4)
+        result["blind_first_score"] = BLIND_FIRST_SCORE
         result["blind_failures"] = failures(cases)
     return result
