@@ -189,6 +189,9 @@ class Qualifier:
         if turn.intent not in DIGRESSIONS or turn.intent_confidence < DIGRESSION_CONFIDENCE:
             country = found["country"].value if "country" in found else country
             for slot, value in extraction.extract_all(turn.text, language, country=country, today=today).items():
+                # What someone wants to buy ("payroll software") says nothing of their own sector.
+                if slot == "sector" and (requested == "need" or "need" in found):
+                    continue
                 if slot not in found and prospect.get(slot) is None:
                     found[slot] = value
         if (prospect.get("need") is None and "need" not in found and not requested

@@ -111,3 +111,10 @@ def test_an_opt_out_erases_what_was_said_before(qualifier):
     qualifier.observe(turn("delete my data", 2, intent="opt_out"))
     prospect = qualifier.repository.by_conversation("conv-1")
     assert prospect["email"] is None and prospect["opted_out_at"] is not None
+
+
+def test_what_a_company_wants_to_buy_is_not_taken_for_its_sector(qualifier):
+    qualifier.observe(turn("for my company", 1, requested="customer_type"))
+    observation = qualifier.observe(turn("a payroll software for our teams", 2, requested="need", language="en"))
+    assert observation.answers["need"] == "a payroll software for our teams"
+    assert observation.answers["sector"] is None
