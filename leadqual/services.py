@@ -54,12 +54,10 @@ class Turn:
 @dataclass(frozen=True)
 class Observation:
     language: str
-    language_changed: bool
     language_settled: bool
     language_evidence: Mapping[str, float]
     unsupported_language: Optional[str]
     answers: Mapping[str, Any]
-    filled: Tuple[str, ...]
     appetence: float
     temperature: Temperature
     explanation: Tuple[str, ...]
@@ -143,12 +141,10 @@ class Qualifier:
         answers = {slot: prospect[slot] for slot in QUALIFICATION_SLOTS}
         return Observation(
             language=decision.language,
-            language_changed=decision.changed,
             language_settled=decision.settled,
             language_evidence={lang: round(value, 3) for lang, value in decision.evidence.items()},
             unsupported_language=decision.unsupported,
             answers=answers,
-            filled=tuple(sorted(found)),
             appetence=score.appetence,
             temperature=score.temperature,
             explanation=tuple(score.explanation(self.scoring.top_factors)),
