@@ -51,7 +51,7 @@ test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit -q
 
 test-conversations: $(MODEL)
-	$(RASA) test core --model models --stories tests/conversations --e2e --fail-on-prediction-errors --out var/results/conversations
+	$(RASA) test core --model models --stories tests/conversations --fail-on-prediction-errors --out var/results/conversations
 
 test: $(MODEL) browser validate
 	$(PY) -m pytest -q

@@ -43,12 +43,20 @@ def folds(examples: List[Example], k: int, seed: int = 0) -> List[List[Example]]
     return result
 
 
+def lookups() -> List[Dict[str, object]]:
+    """The lookup tables of data/nlu, which every fold trains with as the real model does."""
+    found = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        found += [block for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"] if "lookup" in block]
+    return found
+
+
 def write_nlu(examples: List[Example], path: Path) -> None:
     blocks: Dict[Tuple[str, str], List[str]] = defaultdict(list)
     for text, intent, language in examples:
         blocks[(intent, language)].append(text)
     nlu = [{"intent": intent, "metadata": {"language": language}, "examples": "".join(f"- {t}\n" for t in texts)}
-           for (intent, language), texts in sorted(blocks.items())]
+           for (intent, language), texts in sorted(blocks.items())] + lookups()
     path.write_text(yaml.safe_dump({"version": "3.1", "nlu": nlu}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
