@@ -174,9 +174,12 @@ def _scoring(args: argparse.Namespace) -> int:
     from leadqual.bootstrap import services
     from leadqual.learning import NotEnoughOutcomes, fit, reliability_png
 
-    built = services()
+    from leadqual.scoring import load_scoring
+
+    # Always against the hand-set file: the running model may be the learned one of an earlier fit.
+    hand = load_scoring(Settings.from_env().scoring_file)
     try:
-        report = fit(built.repository, built.scoring, min_outcomes=args.min_outcomes)
+        report = fit(services().repository, hand, min_outcomes=args.min_outcomes)
     except NotEnoughOutcomes as error:
         print(f"leadqual: {error}", file=sys.stderr)
         return 1

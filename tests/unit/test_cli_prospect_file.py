@@ -105,3 +105,18 @@ def test_progress_in_a_log_is_a_line_every_tenth():
     show(1000, 1000)
     assert stream.getvalue().splitlines()[0] == "importing: 100/1000 rows (10%)"
     assert len(stream.getvalue().splitlines()) == 10
+
+
+def test_a_second_fit_still_compares_with_the_hand_set_model(qualifier, settings, capsys):
+    import re
+
+    from leadqual import bootstrap
+
+    simulate(qualifier.repository.engine, 600)
+    assert main(["scoring", "fit"]) == 0
+    first = capsys.readouterr().out
+    bootstrap.override(bootstrap.build(settings, deliver_in_background=False))  # a restart: learned weights if active
+    assert main(["scoring", "fit"]) == 0
+    second = capsys.readouterr().out
+    hand = re.compile(r"hand (\d\.\d+)")
+    assert hand.search(first).group(1) == hand.search(second).group(1)
