@@ -258,7 +258,6 @@ class Qualifier:
         wants_person = reason == "ask_human"
         if prospect.get("opted_out_at") or not (score.temperature == Temperature.HOT or wants_person):
             return Conclusion(score.temperature, False)
-        prospect = self.repository.get(prospect["id"]) or prospect
         rep = self.router.route(prospect)
         why = "asked to talk to a person" if wants_person else "hot lead"
         payload = lead_summary(prospect, score, rep.public(), why)
