@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PARTS = ("train", "nlu", "language", "extraction", "speed")
+PARTS = ("train", "nlu", "nlu_blind", "language", "extraction", "speed")
 
 
 def train_part() -> Dict[str, Any]:
@@ -33,7 +33,7 @@ def run_part(name: str) -> Dict[str, Any]:
     from bench import extraction_bench, language_bench, nlu_cv, speed
 
     runners: Dict[str, Callable[[], Dict[str, Any]]] = {
-        "train": train_part, "nlu": nlu_cv.cross_validate, "language": language_bench.run,
+        "train": train_part, "nlu": nlu_cv.cross_validate, "nlu_blind": nlu_cv.blind, "language": language_bench.run,
         "extraction": extraction_bench.run, "speed": speed.run,
     }
     t0 = time.monotonic()

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 DIGRESSIONS = frozenset({"bot_challenge", "ask_human", "not_interested", "opt_out", "out_of_scope", "goodbye",
                          "change_language"})
 FREE_TEXT_SLOTS = frozenset({"need", "company_name", "occupation", "person_name", "current_supplier"})
+# A name is any few words ("Taller Luz", "Blue Harbor"): the intent model has never seen it and may call it
+# off-topic, so a short reply without a question mark to a name question is read as the name.
+NAME_SLOTS = frozenset({"company_name", "person_name"})
+NAME_MAX_WORDS = 5
 DIGRESSION_CONFIDENCE = 0.7
 # Questions about the offer: when they answer nothing, the conversation acknowledges them first.
 ENGAGED_DIGRESSIONS = frozenset({"request_info", "buy_intent"})
@@ -83,20 +87,27 @@ class Conclusion:
     rep_name: Optional[str] = None
 
 
-def is_digression(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str]) -> bool:
+def looks_like_a_name(text: str) -> bool:
+    return 0 < len(text.split()) <= NAME_MAX_WORDS and "?" not in text
+
+
+def is_digression(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str],
+                  text: str = "") -> bool:
     """True when the message is about something else than the pending question."""
+    if requested_slot in NAME_SLOTS and turn_intent == "out_of_scope" and looks_like_a_name(text):
+        return False
     if turn_intent in DIGRESSIONS and confidence >= DIGRESSION_CONFIDENCE:
         return True
     return requested_slot in FREE_TEXT_SLOTS and turn_intent == "request_info" and confidence >= DIGRESSION_CONFIDENCE
 
 
-def can_answer(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str]) -> bool:
+def can_answer(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str], text: str = "") -> bool:
     """Whether the message may be read as the answer to the pending question.
 
     A free-text question ("what do you need?") would take any words, so a greeting or a question
     about prices is not read as its answer; it then counts as not understood.
     """
-    if is_digression(turn_intent, confidence, requested_slot):
+    if is_digression(turn_intent, confidence, requested_slot, text):
         return False
     return not (requested_slot in FREE_TEXT_SLOTS and turn_intent == "greet" and confidence >= DIGRESSION_CONFIDENCE)
 
@@ -178,7 +189,7 @@ class Qualifier:
         today = self.today()
         found: Dict[str, extraction.Extracted] = {}
         requested = turn.requested_slot
-        if requested and can_answer(turn.intent, turn.intent_confidence, requested):
+        if requested and can_answer(turn.intent, turn.intent_confidence, requested, turn.text):
             answer = self._answer_to(requested, turn, language, country, today)
             if answer is not None:
                 found[answer.slot] = answer
@@ -228,7 +239,7 @@ class Qualifier:
         counts = dict(failures)
         reask = gave_up = None
         unanswered = bool(requested_slot) and after_user_message and not answered_now
-        if unanswered and (is_digression(intent, intent_confidence, requested_slot)
+        if unanswered and (is_digression(intent, intent_confidence, requested_slot, text)
                            or (intent in ENGAGED_DIGRESSIONS and intent_confidence >= DIGRESSION_CONFIDENCE)):
             return FormStep(requested_slot, skipped=tuple(skipped), failures=counts, digression=True)
         if unanswered:

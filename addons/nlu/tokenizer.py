@@ -1,11 +1,14 @@
 """Splits words the way each language does ("j'ai", "l'entreprise", "dell'azienda", "d'une").
 
 Uses a blank spaCy pipeline per language (tokenizer rules only, no model download), chosen by the
-``language`` the LanguageDetector put on the message.
+``language`` the LanguageDetector put on the message. Each token's lemma is its dictionary form without
+accents ("intéressés" → "interesse", "Angebote" → "angebot"), from simplemma's shipped tables, so the word
+featurizer sees one feature where chat spelling and inflection make many.
 """
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Any, Dict, List, Text
 
 import rasa.utils.io
@@ -24,6 +27,14 @@ def blank_pipeline(language: str):  # type: ignore[no-untyped-def]
     import spacy
 
     return spacy.blank(language)
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    import simplemma
+
+    base = simplemma.lemmatize(word.lower(), lang=language).lower()
+    return "".join(char for char in unicodedata.normalize("NFKD", base) if not unicodedata.combining(char))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -55,7 +66,7 @@ class LanguageAwareTokenizer(Tokenizer):
             language = self.default_language
         doc = blank_pipeline(language)(text)
         tokens = [
-            Token(token.text, token.idx, lemma=token.text.lower())
+            Token(token.text, token.idx, lemma=lemma(token.text, language))
             for token in doc
             if not token.is_space and not (token.is_punct and len(token.text) == 1 and token.text not in "@#&")
             and not self.emoji_pattern.fullmatch(token.text)

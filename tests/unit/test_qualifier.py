@@ -75,6 +75,24 @@ def test_a_digression_leaves_the_question_pending_for_the_dialogue(qualifier):
     assert step.digression and step.failures == {}
 
 
+def test_a_company_name_the_intent_model_calls_off_topic_is_still_read_as_the_name(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    observation = qualifier.observe(turn("Taller Luz", 2, intent="out_of_scope", requested="company_name",
+                                         language="es"))
+    assert observation.answers["company_name"] == "Taller Luz"
+
+
+def test_an_off_topic_question_while_a_name_is_asked_stays_a_digression(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    observation = qualifier.observe(turn("what's the weather in Madrid?", 2, intent="out_of_scope",
+                                         requested="company_name", language="en"))
+    assert observation.answers["company_name"] is None
+    step = qualifier.form_step("conv-1", requested_slot="company_name", answered_now=False, after_user_message=True,
+                               text="what's the weather in Madrid?", intent="out_of_scope", intent_confidence=0.99,
+                               language="en", skipped=[], failures={})
+    assert step.digression
+
+
 def test_a_hot_prospect_is_handed_off_once_and_the_rep_is_notified(qualifier, notifier):
     qualifier.observe(turn("we are a company of 120 people in France, we need a CRM next month", 1))
     qualifier.observe(turn("we want a quote", 2, intent="buy_intent"))
