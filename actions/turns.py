@@ -62,6 +62,8 @@ def turn_from(sender_id: str, latest_message: Mapping[str, Any], events: List[Ma
         language_evidence=slots.get("language_evidence") or {},
         language_settled=bool(slots.get("language_settled")),
         requested_slot=slots.get("requested_slot") if slots.get("requested_slot") else None,
+        answer_failures=slots.get("answer_failures") or {},
+        skipped_slots=tuple(slots.get("skipped_slots") or ()),
     )
 
 

@@ -37,6 +37,10 @@ class ActionUnderstandMessage(Action):
             SlotSet("temperature", observation.temperature.value),
             SlotSet("escalated", observation.escalated),
         ]
+        if dict(observation.answer_failures) != (tracker.get_slot("answer_failures") or {}):
+            events.append(SlotSet("answer_failures", dict(observation.answer_failures)))
+        if list(observation.skipped_slots) != (tracker.get_slot("skipped_slots") or []):
+            events.append(SlotSet("skipped_slots", list(observation.skipped_slots)))
         if observation.returning:
             events.append(SlotSet("returning", observation.returning))
         return events

@@ -33,6 +33,8 @@ NAME_MAX_WORDS = 5
 DIGRESSION_CONFIDENCE = 0.7
 # Questions about the offer: when they answer nothing, the conversation acknowledges them first.
 ENGAGED_DIGRESSIONS = frozenset({"request_info", "buy_intent"})
+# Asking to switch language is no failure to answer: the question is asked again in the new language.
+UNCOUNTED_DIGRESSIONS = frozenset({"change_language"})
 NEED_MIN_WORDS = 5  # an opening message this long that asks to buy or for information states the need
 
 
@@ -53,6 +55,8 @@ class Turn:
     language_evidence: Mapping[str, float] = field(default_factory=dict)
     language_settled: bool = False
     requested_slot: Optional[str] = None
+    answer_failures: Mapping[str, int] = field(default_factory=dict)
+    skipped_slots: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,9 @@ class Observation:
     disengaged: bool
     escalated: bool
     returning: Optional[str] = None    # recognised in this message: existing_client, former_client or prospect
+    # The form's counts, with this message counted when it left the pending question for something else.
+    answer_failures: Mapping[str, int] = field(default_factory=dict)
+    skipped_slots: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,12 @@ def is_digression(turn_intent: Optional[str], confidence: float, requested_slot:
     if turn_intent in DIGRESSIONS and confidence >= DIGRESSION_CONFIDENCE:
         return True
     return requested_slot in FREE_TEXT_SLOTS and turn_intent == "request_info" and confidence >= DIGRESSION_CONFIDENCE
+
+
+def digresses(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str], text: str = "") -> bool:
+    """True when the dialogue, not the form, answers the message: a digression or a question about the offer."""
+    return is_digression(turn_intent, confidence, requested_slot, text) or (
+        turn_intent in ENGAGED_DIGRESSIONS and confidence >= DIGRESSION_CONFIDENCE)
 
 
 def can_answer(turn_intent: Optional[str], confidence: float, requested_slot: Optional[str], text: str = "") -> bool:
@@ -150,6 +163,7 @@ class Qualifier:
             prospect = self.repository.get(prospect["id"]) or prospect
         score = self.rescore(prospect)
         answers = {slot: prospect[slot] for slot in QUALIFICATION_SLOTS}
+        failures, skipped = self._count_digression(turn, found)
         return Observation(
             language=decision.language,
             language_settled=decision.settled,
@@ -162,7 +176,27 @@ class Qualifier:
             disengaged=score.disengaged,
             escalated=bool(prospect.get("escalated")),
             returning=returning,
+            answer_failures=failures,
+            skipped_slots=skipped,
         )
+
+    def _count_digression(self, turn: Turn, found: Mapping[str, Any]) -> Tuple[Dict[str, int], Tuple[str, ...]]:
+        """A message that leaves the pending question unanswered for something else counts as a failed answer.
+
+        The dialogue answers the digression and the form asks the question again; after ``max_failures``
+        the question is skipped, so a prospect (or a model that keeps misreading their answer) never
+        meets the same question in a loop. Counted here because the form, to let the dialogue answer,
+        must return nothing for such a message.
+        """
+        requested = turn.requested_slot
+        failures, skipped = dict(turn.answer_failures), tuple(turn.skipped_slots)
+        if (not requested or requested in found or turn.intent in UNCOUNTED_DIGRESSIONS
+                or not digresses(turn.intent, turn.intent_confidence, requested, turn.text)):
+            return failures, skipped
+        failures[requested] = failures.get(requested, 0) + 1
+        if failures[requested] >= self.plan.max_failures and requested not in skipped:
+            skipped += (requested,)
+        return failures, skipped
 
     def _recognise(self, prospect: Row) -> Optional[str]:
         """Link a prospect to an earlier record with the same email or phone, once.
@@ -239,8 +273,8 @@ class Qualifier:
         counts = dict(failures)
         reask = gave_up = None
         unanswered = bool(requested_slot) and after_user_message and not answered_now
-        if unanswered and (is_digression(intent, intent_confidence, requested_slot, text)
-                           or (intent in ENGAGED_DIGRESSIONS and intent_confidence >= DIGRESSION_CONFIDENCE)):
+        if unanswered and digresses(intent, intent_confidence, requested_slot, text):
+            # Counted by observe(), which has already run for this message (see _count_digression).
             return FormStep(requested_slot, skipped=tuple(skipped), failures=counts, digression=True)
         if unanswered:
             declined = extraction.is_decline(text, language) or (intent == "deny" and requested_slot != "consent")
@@ -255,6 +289,8 @@ class Qualifier:
                 else:
                     reask = requested_slot
             prospect = self.repository.get(prospect["id"]) or prospect
+        elif requested_slot in skipped and not after_user_message:
+            gave_up = requested_slot  # skipped by observe() after one digression too many: say so as it moves on
         score = self.rescore(prospect)
         next_slot = reask or self.plan.next_question(
             {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature,

@@ -73,6 +73,20 @@ def test_the_form_lets_the_dialogue_answer_a_digression(qualifier):
     assert run(ValidateQualificationForm(), tracker) == ([], {})
 
 
+def test_a_second_digression_skips_the_question_and_the_form_says_so_as_it_moves_on(qualifier):
+    prospect = qualifier.repository.get_or_create("conv-1")
+    qualifier.repository.save_answers(prospect["id"], {"customer_type": "b2b", "need": "a CRM"})
+    slots = {"requested_slot": "employees", "language": "en", "answer_failures": {"employees": 1}}
+    _, understood = run(ActionUnderstandMessage(), make_tracker("tell me a joke", intent="out_of_scope", slots=slots))
+    assert understood["answer_failures"] == {"employees": 2} and understood["skipped_slots"] == ["employees"]
+    resumed = make_tracker("tell me a joke", intent="out_of_scope", slots={**slots, **understood})
+    resumed.events += [{"event": "action", "name": "utter_out_of_scope"}, {"event": "bot", "text": "I can't help."},
+                       {"event": "action", "name": "qualification_form"}]
+    messages, form = run(ValidateQualificationForm(), resumed)
+    assert [m["response"] for m in messages] == ["utter_give_up_question"]
+    assert form["requested_slot"] not in (None, "employees") and "employees" in form["skipped_slots"]
+
+
 def test_the_form_welcomes_back_a_prospect_recognised_in_this_message(qualifier):
     old = qualifier.repository.get_or_create("earlier-conversation")
     qualifier.repository.save_answers(old["id"], {"email": "anna@example.com", "company_name": "Northwind",

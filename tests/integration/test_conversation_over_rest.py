@@ -123,6 +123,21 @@ def test_an_answer_that_cannot_be_understood_is_asked_again_then_skipped(running
     assert (state["customer_type"], state["need"]) == ("b2b", "un logiciel de paie pour nos équipes")
 
 
+def test_off_topic_questions_are_answered_and_the_pending_question_is_skipped_after_two(running_assistant):
+    sender = f"en-{uuid.uuid4().hex[:8]}"
+    for line in ["hello", "it's for my company", "we need a CRM for our sales team"]:
+        say(running_assistant["rasa"], sender, line)
+    assert tracker(running_assistant, sender)["slots"]["requested_slot"] == "employees"
+    say(running_assistant["rasa"], sender, "what's the weather like today?")
+    state = tracker(running_assistant, sender)["slots"]
+    assert (state["requested_slot"], state["answer_failures"]) == ("employees", {"employees": 1})
+    replies = texts(say(running_assistant["rasa"], sender, "who won the football match last night?"))
+    state = tracker(running_assistant, sender)["slots"]
+    assert state["requested_slot"] not in (None, "employees") and "employees" in state["skipped_slots"]
+    assert any("leave that one" in reply for reply in replies), replies
+    assert (state["customer_type"], state["need"]) == ("b2b", "we need a CRM for our sales team")
+
+
 def test_a_declined_question_moves_on_in_german(running_assistant):
     sender = f"de-{uuid.uuid4().hex[:8]}"
     for line in ["Hallo", "für unsere Firma", "wir brauchen eine Buchhaltungssoftware"]:

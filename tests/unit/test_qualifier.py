@@ -75,6 +75,38 @@ def test_a_digression_leaves_the_question_pending_for_the_dialogue(qualifier):
     assert step.digression and step.failures == {}
 
 
+def test_digressions_count_as_failed_answers_so_the_question_is_never_asked_in_a_loop(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    first = qualifier.observe(turn("what's the weather like?", 2, intent="out_of_scope", requested="employees"))
+    assert (first.answer_failures, first.skipped_slots) == ({"employees": 1}, ())
+    second = qualifier.observe(turn("and who won the match?", 3, intent="out_of_scope", requested="employees",
+                                    answer_failures=first.answer_failures))
+    assert (second.answer_failures, second.skipped_slots) == ({"employees": 2}, ("employees",))
+    resumed = qualifier.form_step("conv-1", requested_slot="employees", answered_now=False, after_user_message=False,
+                                  text="and who won the match?", intent="out_of_scope", intent_confidence=0.95,
+                                  language="en", skipped=second.skipped_slots, failures=second.answer_failures)
+    assert resumed.gave_up_on == "employees" and resumed.next_slot not in (None, "employees")
+
+
+def test_a_question_about_the_offer_counts_too_but_a_language_switch_does_not(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    asked = qualifier.observe(turn("how much does it cost?", 2, intent="request_info", requested="employees"))
+    assert asked.answer_failures == {"employees": 1}
+    switched = qualifier.observe(turn("can we speak French?", 3, intent="change_language", requested="employees",
+                                      answer_failures=asked.answer_failures))
+    assert switched.answer_failures == {"employees": 1}
+
+
+def test_an_answer_or_a_message_outside_the_form_counts_no_failure(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    assert qualifier.observe(turn("about 40 people", 2, requested="employees")).answer_failures == {}
+    assert qualifier.observe(turn("what's the weather like?", 3, intent="out_of_scope")).answer_failures == {}
+    # a question about the offer that also answers the pending question is an answer
+    answered = qualifier.observe(turn("how much would it cost for our 40 staff?", 4, intent="request_info",
+                                      requested="employees"))
+    assert answered.answers["employees"] == 40 and answered.answer_failures == {}
+
+
 def test_a_company_name_the_intent_model_calls_off_topic_is_still_read_as_the_name(qualifier):
     qualifier.observe(turn("hello", 1, intent="greet"))
     observation = qualifier.observe(turn("Taller Luz", 2, intent="out_of_scope", requested="company_name",
