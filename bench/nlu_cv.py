@@ -9,7 +9,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -59,20 +59,12 @@ def folds(examples: List[Example], k: int, seed: int = 0) -> List[List[Example]]
     return result
 
 
-def lookups() -> List[Dict[str, object]]:
-    """The lookup tables of data/nlu, which every fold trains with as the real model does."""
-    found = []
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        found += [block for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"] if "lookup" in block]
-    return found
-
-
 def write_nlu(examples: List[Example], path: Path) -> None:
     blocks: Dict[Tuple[str, str], List[str]] = defaultdict(list)
     for text, intent, language in examples:
         blocks[(intent, language)].append(text)
     nlu = [{"intent": intent, "metadata": {"language": language}, "examples": "".join(f"- {t}\n" for t in texts)}
-           for (intent, language), texts in sorted(blocks.items())] + lookups()
+           for (intent, language), texts in sorted(blocks.items())]
     path.write_text(yaml.safe_dump({"version": "3.1", "nlu": nlu}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -122,7 +114,9 @@ def fallback_grid(truth: List[Example], top_two: List[Tuple[str, float, float]])
     return grid
 
 
-def cross_validate(k: int = 3, config: Path = ROOT / "config.yml") -> Dict[str, object]:
+def cross_validate(k: int = 3, config: Path = ROOT / "config.yml", predictions: Optional[Path] = PREDICTIONS,
+                   peer: bool = True) -> Dict[str, object]:
+    """Trains `config`'s pipeline on k-1 folds and scores it on the held-out fold, for each fold."""
     from rasa.model_training import train_nlu
 
     examples = load_examples()
@@ -139,11 +133,14 @@ def cross_validate(k: int = 3, config: Path = ROOT / "config.yml") -> Dict[str, 
             parsed += asyncio.run(_parse(model, [e[0] for e in parts[index]]))
             truth += parts[index]
     top_two = [_top_two(p) for p in parsed]
-    PREDICTIONS.parent.mkdir(parents=True, exist_ok=True)
-    PREDICTIONS.write_text(json.dumps({"truth": truth, "top_two": top_two}, ensure_ascii=False), encoding="utf-8")
-    linear = linear_peer(parts)
-    return {"folds": k, "examples": len(truth), **scored(truth, top_two, config),
-            "linear_peer": {language: row["macro_f1"] for language, row in _scores(*linear).items()}}
+    if predictions is not None:
+        predictions.parent.mkdir(parents=True, exist_ok=True)
+        predictions.write_text(json.dumps({"truth": truth, "top_two": top_two}, ensure_ascii=False), encoding="utf-8")
+    result = {"folds": k, "examples": len(truth), "config": config.name, **scored(truth, top_two, config)}
+    if peer:
+        linear = linear_peer(parts)
+        result["linear_peer"] = {language: row["macro_f1"] for language, row in _scores(*linear).items()}
+    return result
 
 
 def scored(truth: List[Example], top_two: List[Tuple[str, float, float]], config: Path) -> Dict[str, object]:
