@@ -50,6 +50,7 @@ def _text(pair: Tuple[str, str]) -> str:
 def build_model(config: Dict[Text, Any]):  # type: ignore[no-untyped-def]
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import StratifiedKFold
     from sklearn.pipeline import make_pipeline, make_union
     from sklearn.svm import LinearSVC
 
@@ -58,8 +59,11 @@ def build_model(config: Dict[Text, Any]):  # type: ignore[no-untyped-def]
     characters = TfidfVectorizer(preprocessor=_text, analyzer="char_wb", lowercase=True,
                                  ngram_range=(config["char_min_ngram"], config["char_max_ngram"]), sublinear_tf=True)
     svm = LinearSVC(C=config["C"], class_weight="balanced", random_state=config["random_seed"])
+    # Shuffled folds: training data comes grouped by intent and language, and unshuffled folds would fit the
+    # scaling on scores from models that never saw some languages.
+    folds = StratifiedKFold(config["calibration_folds"], shuffle=True, random_state=config["random_seed"])
     return make_pipeline(make_union(words, characters),
-                         CalibratedClassifierCV(svm, cv=config["calibration_folds"], method="sigmoid", ensemble=False))
+                         CalibratedClassifierCV(svm, cv=folds, method="sigmoid", ensemble=False))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
