@@ -50,14 +50,17 @@ def main() -> int:
     parser.add_argument("--parts", default=",".join(PARTS))
     args = parser.parse_args()
     path = HERE / "results.json"
-    results: Dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
     names = args.parts.split(",")
     unknown = [name for name in names if name not in PARTS + OPTIONAL_PARTS]
     if unknown:
         parser.error(f"unknown part {unknown[0]!r}: choose from {', '.join(PARTS + OPTIONAL_PARTS)}")
+    measured: Dict[str, Any] = {}
     for name in names:
         print(f"bench: {name} …", file=sys.stderr, flush=True)
-        results[name] = {**run_part(name), "date": time.strftime("%Y-%m-%d")}
+        measured[name] = {**run_part(name), "date": time.strftime("%Y-%m-%d")}
+    # Read only now: another part may have been measured meanwhile (the DIET peer runs for over an hour).
+    results: Dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
+    results.update(measured)
     results["machine"] = {"python": platform.python_version(), "cpus": __import__("os").cpu_count(),
                           "platform": platform.platform(), "date": time.strftime("%Y-%m-%d")}
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
