@@ -36,6 +36,7 @@ class ActionUnderstandMessage(Action):
             SlotSet("appetence", observation.appetence),
             SlotSet("temperature", observation.temperature.value),
             SlotSet("escalated", observation.escalated),
+            SlotSet("answered", observation.answered),
         ]
         if dict(observation.answer_failures) != (tracker.get_slot("answer_failures") or {}):
             events.append(SlotSet("answer_failures", dict(observation.answer_failures)))

@@ -85,10 +85,18 @@ def write_report(results: Dict[str, Any], here: Path) -> None:
         lines += ["## Intent classification", "",
                   f"Stratified {n['folds']}-fold cross-validation of the whole NLU pipeline over {n['examples']} examples "
                   f"(each fold trains on the other folds). Target: macro-F1 ≥ {TARGETS['intent_macro_f1']} in every language.", "",
-                  "| language | macro-F1 | examples | fell back | linear peer (TF-IDF + linear SVM) |", "|---|---|---|---|---|"]
+                  "| language | macro-F1 | examples | fell back | peer: DIET (the earlier pipeline) | "
+                  "peer: TF-IDF + linear SVM on the raw text |", "|---|---|---|---|---|---|"]
+        diet = results.get("nlu_diet", {}).get("per_language", {})
         for language, row in sorted(n["per_language"].items()):
             lines.append(f"| {language} | {_fmt(row['macro_f1'])} | {row['examples']} | {row['fallback']} | "
+                         f"{_fmt(diet.get(language, {}).get('macro_f1'))} | "
                          f"{_fmt(n.get('linear_peer', {}).get(language))} |")
+        if diet:
+            lines += ["", f"DIET (`bench/diet.yml`: the pipeline before the linear classifier, 40 epochs, no transformer "
+                      f"layers) was cross-validated on the same folds by `python -m bench --parts nlu_diet` on "
+                      f"{results['nlu_diet'].get('date', '?')}, which takes over an hour on two cores; "
+                      f"`make bench` does not re-run it."]
         lines += ["", "Folds are stratified by intent and language, and near-duplicates (the same text but for case, "
                   "accents, emojis and punctuation) always share a fold, so a variant of a held-out message is never "
                   "trained on.", ""]
@@ -108,15 +116,15 @@ def write_report(results: Dict[str, Any], here: Path) -> None:
                          + ", ".join(f"{t} → {p} ({c})" for t, p, c in row.get("top_confusions", [])[:3]))
         lines.append("")
     if "nlu_annotation" in results:
-        a = results["nlu_annotation"]["per_language"]
         lines += ["### Second annotator", "",
                   "Every training example was labelled again, blind to its intent, by a second annotator from the intent "
                   "definitions alone (or marked *ambiguous*). The examples the two did not agree on were removed from "
                   "`data/nlu` before the cross-validation above.", "",
-                  "| language | examples | agreed | ambiguous | other intent |", "|---|---|---|---|---|"]
-        for language, row in sorted(a.items()):
-            lines.append(f"| {language} | {row['examples']} | {row['agreed'] / row['examples']:.1%} | {row['ambiguous']} | "
-                         f"{row['other_intent']} |")
+                  "| examples | language | labelled | agreed | ambiguous | other intent |", "|---|---|---|---|---|---|"]
+        for batch in results["nlu_annotation"]["rounds"]:
+            for language, row in sorted(batch["per_language"].items()):
+                lines.append(f"| {batch['round']} | {language} | {row['examples']} | "
+                             f"{row['agreed'] / row['examples']:.1%} | {row['ambiguous']} | {row['other_intent']} |")
         lines.append("")
     if "nlu_blind" in results:
         b = results["nlu_blind"]

@@ -75,6 +75,7 @@ class Observation:
     # The form's counts, with this message counted when it left the pending question for something else.
     answer_failures: Mapping[str, int] = field(default_factory=dict)
     skipped_slots: Tuple[str, ...] = ()
+    answered: bool = False             # the message answered the pending question
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class Qualifier:
             returning=returning,
             answer_failures=failures,
             skipped_slots=skipped,
+            answered=bool(turn.requested_slot) and turn.requested_slot in found,
         )
 
     def _count_digression(self, turn: Turn, found: Mapping[str, Any]) -> Tuple[Dict[str, int], Tuple[str, ...]]:
@@ -294,7 +296,8 @@ class Qualifier:
         score = self.rescore(prospect)
         next_slot = reask or self.plan.next_question(
             {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature,
-            disengaged=intent == Signal.NOT_INTERESTED.value)
+            # only a sure refusal ends the questions: a hesitant one that answered the question is an answer
+            disengaged=intent == Signal.NOT_INTERESTED.value and intent_confidence >= DIGRESSION_CONFIDENCE)
         return FormStep(next_slot, reask, gave_up, tuple(dict.fromkeys(skipped_now)), counts)
 
     # -- the end of the conversation ------------------------------------------------------------

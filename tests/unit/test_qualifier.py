@@ -107,6 +107,30 @@ def test_an_answer_or_a_message_outside_the_form_counts_no_failure(qualifier):
     assert answered.answers["employees"] == 40 and answered.answer_failures == {}
 
 
+def test_a_hesitant_answer_the_model_leans_to_read_as_a_refusal_is_an_answer_and_the_form_goes_on(qualifier):
+    qualifier.observe(turn("hola", 1, intent="greet", probabilities={"es": 0.99}))
+    observation = qualifier.observe(Turn(conversation_id="conv-1", message_id="m2", intent_confidence=0.59,
+                                         text="sin prisa, quizá el año que viene", intent="not_interested",
+                                         language_probabilities={"es": 0.99}, current_language="es",
+                                         requested_slot="timeline_months"))
+    assert observation.answered and observation.answers["timeline_months"] == 12
+    step = qualifier.form_step("conv-1", requested_slot="timeline_months", answered_now=True, after_user_message=True,
+                               text="sin prisa, quizá el año que viene", intent="not_interested",
+                               intent_confidence=0.59, language="es", skipped=[], failures={})
+    assert step.next_slot is not None and step.next_slot != "timeline_months"
+
+
+def test_a_sure_refusal_answers_nothing_and_ends_the_questions(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    observation = qualifier.observe(turn("no thanks, not interested at all", 2, intent="not_interested",
+                                         requested="employees"))
+    assert not observation.answered
+    step = qualifier.form_step("conv-1", requested_slot="employees", answered_now=False, after_user_message=False,
+                               text="no thanks, not interested at all", intent="not_interested",
+                               intent_confidence=0.95, language="en", skipped=[], failures={})
+    assert step.next_slot is None
+
+
 def test_a_company_name_the_intent_model_calls_off_topic_is_still_read_as_the_name(qualifier):
     qualifier.observe(turn("hello", 1, intent="greet"))
     observation = qualifier.observe(turn("Taller Luz", 2, intent="out_of_scope", requested="company_name",
