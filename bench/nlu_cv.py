@@ -88,11 +88,14 @@ def _top_two(parsed: Dict[str, object]) -> Tuple[str, float, float]:
 
 def fallback_settings(config: Path) -> Tuple[float, float]:
     """The FallbackClassifier's threshold and ambiguity threshold in a pipeline config (Rasa's defaults otherwise)."""
+    from rasa.core.constants import DEFAULT_NLU_FALLBACK_AMBIGUITY_THRESHOLD, DEFAULT_NLU_FALLBACK_THRESHOLD
+
     pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
     fallback = next((c for c in pipeline if c["name"] == "FallbackClassifier"), None)
     if fallback is None:
         return 0.0, 0.0
-    return float(fallback.get("threshold", 0.3)), float(fallback.get("ambiguity_threshold", 0.1))
+    return (float(fallback.get("threshold", DEFAULT_NLU_FALLBACK_THRESHOLD)),
+            float(fallback.get("ambiguity_threshold", DEFAULT_NLU_FALLBACK_AMBIGUITY_THRESHOLD)))
 
 
 def with_fallback(top_two: List[Tuple[str, float, float]], threshold: float, ambiguity: float) -> List[str]:

@@ -93,10 +93,14 @@ def write_report(results: Dict[str, Any], here: Path) -> None:
                          f"{_fmt(diet.get(language, {}).get('macro_f1'))} | "
                          f"{_fmt(n.get('linear_peer', {}).get(language))} |")
         if diet:
+            d = results["nlu_diet"]
+            same = d["examples"] == n["examples"]
             lines += ["", f"DIET (`bench/diet.yml`: the pipeline before the linear classifier, 40 epochs, no transformer "
-                      f"layers) was cross-validated on the same folds by `python -m bench --parts nlu_diet` on "
-                      f"{results['nlu_diet'].get('date', '?')}, which takes over an hour on two cores; "
-                      f"`make bench` does not re-run it."]
+                      f"layers) was cross-validated by `python -m bench --parts nlu_diet` on {d.get('date', '?')} over "
+                      f"{d['examples']} examples" + (", the same folds." if same else
+                      ", the training data of that day, smaller than today's: its figures are not comparable "
+                      "one for one.") + " It takes over an hour on two cores (more with more data), so `make bench` "
+                      "does not re-run it."]
         lines += ["", "Folds are stratified by intent and language, and near-duplicates (the same text but for case, "
                   "accents, emojis and punctuation) always share a fold, so a variant of a held-out message is never "
                   "trained on.", ""]
