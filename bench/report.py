@@ -121,9 +121,9 @@ def write_report(results: Dict[str, Any], here: Path) -> None:
         lines.append("")
     if "nlu_annotation" in results:
         lines += ["### Second annotator", "",
-                  "Every training example was labelled again, blind to its intent, by a second annotator from the intent "
-                  "definitions alone (or marked *ambiguous*). The examples the two did not agree on were removed from "
-                  "`data/nlu` before the cross-validation above.", "",
+                  "Every training example but 59 (added to the first batch afterwards) was labelled again, blind to its "
+                  "intent, by a second annotator from the intent definitions alone (or marked *ambiguous*). The "
+                  "examples the two did not agree on were removed from `data/nlu` before the cross-validation above.", "",
                   "| examples | language | labelled | agreed | ambiguous | other intent |", "|---|---|---|---|---|---|"]
         for batch in results["nlu_annotation"]["rounds"]:
             for language, row in sorted(batch["per_language"].items()):
