@@ -30,6 +30,8 @@ FREE_TEXT_SLOTS = frozenset({"need", "company_name", "occupation", "person_name"
 # off-topic, so a short reply without a question mark to a name question is read as the name.
 NAME_SLOTS = frozenset({"company_name", "person_name"})
 NAME_MAX_WORDS = 5
+# Questions a soft refusal can answer: "not before next year" is both "not now" and a timeline.
+REFUSAL_ANSWERABLE_SLOTS = frozenset({"timeline_months"})
 DIGRESSION_CONFIDENCE = 0.7
 # Questions about the offer: when they answer nothing, the conversation acknowledges them first.
 ENGAGED_DIGRESSIONS = frozenset({"request_info", "buy_intent"})
@@ -119,8 +121,12 @@ def can_answer(turn_intent: Optional[str], confidence: float, requested_slot: Op
     """Whether the message may be read as the answer to the pending question.
 
     A free-text question ("what do you need?") would take any words, so a greeting or a question
-    about prices is not read as its answer; it then counts as not understood.
+    about prices is not read as its answer; it then counts as not understood. To "when would you buy?",
+    a "not now" that names a time ("no rush, maybe next year") is a timeline, however sure the intent model
+    is that it is a refusal: it is read as one if the timeline extractor understands it.
     """
+    if requested_slot in REFUSAL_ANSWERABLE_SLOTS and turn_intent == "not_interested":
+        return True
     if is_digression(turn_intent, confidence, requested_slot, text):
         return False
     return not (requested_slot in FREE_TEXT_SLOTS and turn_intent == "greet" and confidence >= DIGRESSION_CONFIDENCE)
@@ -296,8 +302,9 @@ class Qualifier:
         score = self.rescore(prospect)
         next_slot = reask or self.plan.next_question(
             {slot: prospect.get(slot) for slot in QUALIFICATION_SLOTS}, skipped_now, score.temperature,
-            # only a sure refusal ends the questions: a hesitant one that answered the question is an answer
-            disengaged=intent == Signal.NOT_INTERESTED.value and intent_confidence >= DIGRESSION_CONFIDENCE)
+            # only a sure refusal that answered nothing ends the questions
+            disengaged=(intent == Signal.NOT_INTERESTED.value and intent_confidence >= DIGRESSION_CONFIDENCE
+                        and not answered_now))
         return FormStep(next_slot, reask, gave_up, tuple(dict.fromkeys(skipped_now)), counts)
 
     # -- the end of the conversation ------------------------------------------------------------

@@ -138,6 +138,33 @@ def test_off_topic_questions_are_answered_and_the_pending_question_is_skipped_af
     assert (state["customer_type"], state["need"]) == ("b2b", "we need a CRM for our sales team")
 
 
+KUECHENBAU_DE = {
+    "customer_type": "für unsere Firma",
+    "need": "wir brauchen eine Software für die Lagerverwaltung",
+    "employees": "etwa 45 Mitarbeiter",
+    "country": "wir sitzen in Stuttgart",
+    "timeline_months": "keine Eile, vielleicht nächstes Jahr",
+    "decision_role": "ich bin der Geschäftsführer",
+    "email": "k.braun@kuechenbau-braun.de",
+    "consent": "ja, gerne",
+    "company_name": "Küchenbau Braun",
+    "order_value_eur": "so um die 20.000 Euro",
+    "sector": "Möbelbau",
+    "annual_revenue_eur": "etwa 6 Millionen Euro im Jahr",
+    "current_supplier": "bisher nutzen wir Excel",
+    "subsidiaries": "keine Tochterfirmen",
+    "company_age_years": "seit 1998",
+    "prospect_source": "über eine Messe",
+}
+
+
+def test_no_rush_that_names_a_time_answers_when_they_would_buy_and_the_questions_go_on(running_assistant):
+    sender = f"de-{uuid.uuid4().hex[:8]}"
+    transcript, asked, state = converse(running_assistant, sender, "Hallo", KUECHENBAU_DE)
+    assert "timeline_months" in asked and asked[-1] != "timeline_months", asked
+    assert state["timeline_months"] == 12 and state["email"] == "k.braun@kuechenbau-braun.de"
+
+
 def test_a_declined_question_moves_on_in_german(running_assistant):
     sender = f"de-{uuid.uuid4().hex[:8]}"
     for line in ["Hallo", "für unsere Firma", "wir brauchen eine Buchhaltungssoftware"]:

@@ -120,6 +120,29 @@ def test_a_hesitant_answer_the_model_leans_to_read_as_a_refusal_is_an_answer_and
     assert step.next_slot is not None and step.next_slot != "timeline_months"
 
 
+def test_a_not_now_that_names_a_time_answers_when_they_would_buy_however_sure_the_model_is(qualifier):
+    qualifier.observe(turn("hallo", 1, intent="greet", probabilities={"de": 0.99}))
+    text = "keine Eile, vielleicht nächstes Jahr"
+    observation = qualifier.observe(turn(text, 2, intent="not_interested", requested="timeline_months",
+                                         language="de", probabilities={"de": 0.99}))
+    assert observation.answered and observation.answers["timeline_months"] == 12
+    step = qualifier.form_step("conv-1", requested_slot="timeline_months", answered_now=True, after_user_message=True,
+                               text=text, intent="not_interested", intent_confidence=0.95, language="de",
+                               skipped=[], failures={})
+    assert step.next_slot is not None and step.next_slot != "timeline_months"
+
+
+def test_a_refusal_to_when_they_would_buy_that_names_no_time_still_ends_the_questions(qualifier):
+    qualifier.observe(turn("hello", 1, intent="greet"))
+    observation = qualifier.observe(turn("not interested, thanks", 2, intent="not_interested",
+                                         requested="timeline_months"))
+    assert not observation.answered and observation.answers["timeline_months"] is None
+    step = qualifier.form_step("conv-1", requested_slot="timeline_months", answered_now=False,
+                               after_user_message=True, text="not interested, thanks", intent="not_interested",
+                               intent_confidence=0.95, language="en", skipped=[], failures={})
+    assert step.digression
+
+
 def test_a_sure_refusal_answers_nothing_and_ends_the_questions(qualifier):
     qualifier.observe(turn("hello", 1, intent="greet"))
     observation = qualifier.observe(turn("no thanks, not interested at all", 2, intent="not_interested",
