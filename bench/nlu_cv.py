@@ -6,12 +6,13 @@ import json
 import random
 import re
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import yaml
+
+from leadqual.language import unaccented_lower
 
 ROOT = Path(__file__).resolve().parent.parent
 # Held-out predictions of the last cross-validation (git-ignored), so other fallback settings can be scored.
@@ -35,9 +36,7 @@ def load_examples() -> List[Example]:
 
 def near_duplicate_key(text: str) -> str:
     """The text without case, accents, emojis and punctuation: "Bien sûr ! 👍" and "bien sur" share a key."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return " ".join(re.findall(r"[^\W_]+|[@.]", folded)) or text.strip()
+    return " ".join(re.findall(r"[^\W_]+|[@.]", unaccented_lower(text))) or text.strip()
 
 
 def folds(examples: List[Example], k: int, seed: int = 0) -> List[List[Example]]:

@@ -199,13 +199,13 @@ def _language_names(languages: Tuple[str, ...]) -> Dict[str, str]:
         for target in languages:
             name = locale.languages.get(target)
             if name:
-                names[_fold(name)] = target
+                names[unaccented_lower(name)] = target
     return names
 
 
 def requested_language(text: str, languages: Sequence[str] = SUPPORTED_LANGUAGES) -> Optional[str]:
     """The language named in a request to switch ("parlez-vous français ?" -> fr), if exactly one is."""
-    folded = _fold(text)
+    folded = unaccented_lower(text)
     names = _language_names(tuple(languages))
     found = {target for name, target in names.items() if re.search(rf"\b{re.escape(name)}", folded)}
     return found.pop() if len(found) == 1 else None
@@ -219,6 +219,7 @@ def hint_from_locale(value: Optional[str], languages: Sequence[str] = SUPPORTED_
     return code if code in languages else None
 
 
-def _fold(text: str) -> str:
+def unaccented_lower(text: str) -> str:
+    """Lower case without diacritics ("Intéressés" -> "interesses"), for keys and features that ignore both."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Text
 
-import joblib
-
+from addons.nlu import storage
 from leadqual.language import LanguageIdentifier, langdetect_probabilities, words
 from leadqual.model import SUPPORTED_LANGUAGES
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,6 +25,7 @@ log = logging.getLogger(__name__)
 LANGUAGE = "language"
 PROBABILITIES = "language_probabilities"
 FOREIGN = "language_foreign"
+MODEL_FILE = "language_identifier.joblib"
 
 
 def example_language(message: Message) -> Optional[str]:
@@ -58,12 +58,9 @@ class LanguageDetector(GraphComponent):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LanguageDetector":
-        try:
-            with model_storage.read_from(resource) as directory:
-                pipeline = joblib.load(directory / "language_identifier.joblib")
-        except (ValueError, FileNotFoundError):
+        pipeline = storage.load(model_storage, resource, MODEL_FILE)
+        if pipeline is None:
             log.warning("no trained language model in this Rasa model: langdetect only")
-            pipeline = None
         return cls(config, model_storage, resource, LanguageIdentifier(tuple(config["languages"]), pipeline))
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -73,8 +70,7 @@ class LanguageDetector(GraphComponent):
             log.warning("fewer than two languages carry metadata.language: language model not trained")
             return self.resource
         self.identifier.fit([t for t, _ in examples], [l for _, l in examples])
-        with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.identifier.pipeline, directory / "language_identifier.joblib")
+        storage.save(self.model_storage, self.resource, MODEL_FILE, self.identifier.pipeline)
         return self.resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-import joblib
 import numpy as np
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -28,6 +27,8 @@ from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from addons.nlu import storage
 
 log = logging.getLogger(__name__)
 MODEL_FILE = "linear_intent_classifier.joblib"
@@ -105,12 +106,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = joblib.load(directory / MODEL_FILE)
-        except (ValueError, FileNotFoundError):
+        model = storage.load(model_storage, resource, MODEL_FILE)
+        if model is None:
             log.warning("no trained intent classifier in this Rasa model: messages get no intent")
-            model = None
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -123,8 +121,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         # sklearn 1.1's calibration counts classes on the label values: numeric labels keep that exact.
         pipeline.fit([views(m) for m in examples], np.array([intents.index(m.get(INTENT)) for m in examples]))
         self.model = {"intents": intents, "pipeline": pipeline}
-        with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.model, directory / MODEL_FILE)
+        storage.save(self.model_storage, self.resource, MODEL_FILE, self.model)
         return self.resource
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -8,7 +8,6 @@ featurizer sees one feature where chat spelling and inflection make many.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import Any, Dict, List, Text
 
 import rasa.utils.io
@@ -19,6 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from leadqual.language import unaccented_lower
 from leadqual.model import SUPPORTED_LANGUAGES
 
 
@@ -33,8 +33,7 @@ def blank_pipeline(language: str):  # type: ignore[no-untyped-def]
 def lemma(word: str, language: str) -> str:
     import simplemma
 
-    base = simplemma.lemmatize(word.lower(), lang=language).lower()
-    return "".join(char for char in unicodedata.normalize("NFKD", base) if not unicodedata.combining(char))
+    return unaccented_lower(simplemma.lemmatize(word.lower(), lang=language))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
